@@ -1,0 +1,77 @@
+package dev.berth.protocol.dps;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A topic a device publishes to on a provisioning session. Parsed in this one place; handlers switch
+ * over the result.
+ */
+public sealed interface DpsRequestTopic {
+
+    String REGISTER_PREFIX = "$dps/registrations/PUT/iotdps-register/";
+    String POLL_PREFIX = "$dps/registrations/GET/iotdps-get-operationstatus/";
+
+    /** {@code $dps/registrations/PUT/iotdps-register/?$rid={rid}} */
+    record Register(String rid) implements DpsRequestTopic {
+    }
+
+    /** {@code $dps/registrations/GET/iotdps-get-operationstatus/?$rid={rid}&operationId={id}} */
+    record OperationStatus(String rid, String operationId) implements DpsRequestTopic {
+    }
+
+    /** A topic this server does not serve; {@code reason} says why, for the device and the log. */
+    record Unknown(String topic, String reason) implements DpsRequestTopic {
+    }
+
+    static DpsRequestTopic parse(String topic) {
+        if (topic == null) {
+            return new Unknown("", "no topic");
+        }
+        if (topic.startsWith(REGISTER_PREFIX)) {
+            Map<String, String> query = query(topic.substring(REGISTER_PREFIX.length()));
+            String rid = query.get("$rid");
+            if (rid == null) {
+                return new Unknown(topic, "the register topic has no $rid");
+            }
+            return new Register(rid);
+        }
+        if (topic.startsWith(POLL_PREFIX)) {
+            Map<String, String> query = query(topic.substring(POLL_PREFIX.length()));
+            String rid = query.get("$rid");
+            String operationId = query.get("operationId");
+            if (rid == null) {
+                return new Unknown(topic, "the operation status topic has no $rid");
+            }
+            if (operationId == null || operationId.isEmpty()) {
+                return new Unknown(topic, "the operation status topic has no operationId");
+            }
+            return new OperationStatus(rid, operationId);
+        }
+        return new Unknown(topic, "'" + topic + "' is not a provisioning topic; publish to "
+                + REGISTER_PREFIX + "?$rid={rid} or " + POLL_PREFIX + "?$rid={rid}&operationId={operationId}");
+    }
+
+    /** The {@code $rid} values are opaque and echoed byte for byte, so nothing is decoded here. */
+    private static Map<String, String> query(String tail) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (!tail.startsWith("?")) {
+            return result;
+        }
+        for (String pair : tail.substring(1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                result.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return result;
+    }
+
+    static String register(String rid) {
+        return REGISTER_PREFIX + "?$rid=" + rid;
+    }
+
+    static String operationStatus(String rid, String operationId) {
+        return POLL_PREFIX + "?$rid=" + rid + "&operationId=" + operationId;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.berth.protocol.service;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** An individual enrollment in the Azure service API schema (2021-10-01). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record IndividualEnrollment(
+        String registrationId,
+        String deviceId,
+        DeviceRegistrationState registrationState,
+        Map<String, Object> optionalDeviceInformation,
+        AttestationMechanism attestation,
+        DeviceCapabilities capabilities,
+        String iotHubHostName,
+        InitialTwin initialTwin,
+        String etag,
+        String provisioningStatus,
+        ReprovisionPolicy reprovisionPolicy,
+        String createdDateTimeUtc,
+        String lastUpdatedDateTimeUtc,
+        String allocationPolicy,
+        List<String> iotHubs,
+        CustomAllocationDefinition customAllocationDefinition) {
+
+    public boolean isEnabled() {
+        return !"disabled".equalsIgnoreCase(provisioningStatus);
+    }
+}
