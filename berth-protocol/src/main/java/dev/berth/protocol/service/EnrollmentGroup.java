@@ -1,5 +1,6 @@
 package dev.berth.protocol.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -22,6 +23,7 @@ public record EnrollmentGroup(
         List<String> iotHubs,
         CustomAllocationDefinition customAllocationDefinition) {
 
+    @JsonIgnore // not part of the Azure schema
     public boolean isEnabled() {
         return !"disabled".equalsIgnoreCase(provisioningStatus);
     }
