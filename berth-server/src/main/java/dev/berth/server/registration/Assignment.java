@@ -1,0 +1,88 @@
+package dev.berth.server.registration;
+
+import dev.berth.protocol.dps.DpsErrorCode;
+import dev.berth.protocol.dps.RegistrationStatus;
+import dev.berth.protocol.dps.Substatus;
+import dev.berth.protocol.service.ReprovisionPolicy;
+import dev.berth.server.allocation.HubAllocator;
+import dev.berth.server.attestation.EnrollmentMatch;
+import dev.berth.server.store.RegistrationRecord;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Decides the outcome of one register request: disabled, failed (no hub) or assigned to a hub, with the
+ * device ID and the substatus that reprovisioning rules give. Pure apart from reading the linked hubs.
+ */
+public final class Assignment {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HubAllocator allocator;
+    private final Supplier<List<String>> linkedHubs;
+
+    public Assignment(HubAllocator allocator, Supplier<List<String>> linkedHubs) {
+        this.allocator = allocator;
+        this.linkedHubs = linkedHubs;
+    }
+
+    public RegistrationRecord decide(String registrationId, EnrollmentMatch match, RegistrationRecord previous, Instant now) {
+        String groupId = match instanceof EnrollmentMatch.Group g ? g.group().enrollmentGroupId() : null;
+        Instant created = previous == null ? now : previous.createdAt();
+        String keptHub = previous == null ? null : previous.assignedHub();
+        String keptDevice = previous == null ? null : previous.deviceId();
+        if (!match.enabled()) {
+            return new RegistrationRecord(registrationId, keptDevice, keptHub, RegistrationStatus.DISABLED, null,
+                    DpsErrorCode.ENROLLMENT_DISABLED.code(), match.describe() + " is disabled; set its provisioningStatus to"
+                    + " 'enabled' to let this device register", created, now, newEtag(), null, groupId);
+        }
+        List<String> candidates = HubAllocator.candidates(match.iotHubs(), linkedHubs.get());
+        Optional<String> hub = keepsPreviousHub(match, previous, candidates)
+                ? Optional.of(previous.assignedHub())
+                : allocator.allocate(registrationId, match.allocationPolicy(), candidates);
+        if (hub.isEmpty()) {
+            return new RegistrationRecord(registrationId, keptDevice, keptHub, RegistrationStatus.FAILED, null,
+                    DpsErrorCode.IOT_HUB_NOT_SPECIFIED.code(), "none of the IoT hubs of " + match.describe() + " " + match.iotHubs()
+                    + " is linked to this provisioning service " + linkedHubs.get() + "; link a hub or change the enrollment",
+                    created, now, newEtag(), null, groupId);
+        }
+        String deviceId = deviceId(registrationId, match);
+        return new RegistrationRecord(registrationId, deviceId, hub.get(), RegistrationStatus.ASSIGNED,
+                substatus(match, previous, hub.get()), null, null, created, now, newEtag(), null, groupId);
+    }
+
+    private static boolean keepsPreviousHub(EnrollmentMatch match, RegistrationRecord previous, List<String> candidates) {
+        return previous != null && previous.assignedHub() != null && !policy(match).updateHubAssignment()
+                && candidates.stream().anyMatch(h -> h.equalsIgnoreCase(previous.assignedHub()));
+    }
+
+    private static Substatus substatus(EnrollmentMatch match, RegistrationRecord previous, String hub) {
+        if (previous == null || previous.assignedHub() == null || previous.assignedHub().equalsIgnoreCase(hub)) {
+            return Substatus.INITIAL_ASSIGNMENT;
+        }
+        return policy(match).migrateDeviceData() ? Substatus.DEVICE_DATA_MIGRATED : Substatus.DEVICE_DATA_RESET;
+    }
+
+    private static ReprovisionPolicy policy(EnrollmentMatch match) {
+        ReprovisionPolicy policy = match instanceof EnrollmentMatch.Individual i ? i.enrollment().reprovisionPolicy()
+                : ((EnrollmentMatch.Group) match).group().reprovisionPolicy();
+        return policy == null ? ReprovisionPolicy.DEFAULT : policy;
+    }
+
+    /** An individual enrollment may name the device ID; otherwise it is the registration ID. */
+    private static String deviceId(String registrationId, EnrollmentMatch match) {
+        if (match instanceof EnrollmentMatch.Individual i && i.enrollment().deviceId() != null && !i.enrollment().deviceId().isBlank()) {
+            return i.enrollment().deviceId();
+        }
+        return registrationId;
+    }
+
+    static String newEtag() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return "\"" + HexFormat.of().formatHex(bytes) + "\"";
+    }
+}
