@@ -24,9 +24,9 @@ import javax.net.ssl.TrustManagerFactory;
  * Java SDK, which hard-codes it), retry-after 1 s so tests are quick. Enrollments are written straight into
  * the store; the service API has its own tests.
  */
-final class BerthTestServer implements AutoCloseable {
-    static final String HUB = "hub1.berth.test";
-    static final String HUB_2 = "hub2.berth.test";
+public final class BerthTestServer implements AutoCloseable {
+    public static final String HUB = "hub1.berth.test";
+    public static final String HUB_2 = "hub2.berth.test";
 
     private final Path dataDirectory;
     private final BerthStore store;
@@ -42,19 +42,19 @@ final class BerthTestServer implements AutoCloseable {
                 .build().start();
     }
 
-    static BerthTestServer start(Path dataDirectory) {
+    public static BerthTestServer start(Path dataDirectory) {
         return start(dataDirectory, 0);
     }
 
-    static BerthTestServer start(Path dataDirectory, int mqttPort) {
+    public static BerthTestServer start(Path dataDirectory, int mqttPort) {
         return new BerthTestServer(dataDirectory, mqttPort, SqliteBerthStore.open(dataDirectory.resolve("berth.db")));
     }
 
-    BerthServer server() {
+    public BerthServer server() {
         return server;
     }
 
-    BerthStore store() {
+    public BerthStore store() {
         return store;
     }
 
@@ -62,38 +62,38 @@ final class BerthTestServer implements AutoCloseable {
         return dataDirectory;
     }
 
-    String idScope() {
+    public String idScope() {
         return server.idScope();
     }
 
-    int mqttPort() {
+    public int mqttPort() {
         return server.mqttPort();
     }
 
-    double refusals(String reason) {
+    public double refusals(String reason) {
         return meters.find("berth.dps.refusals").tag("reason", reason).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
-    IndividualEnrollment enroll(String registrationId, String primaryKey, String secondaryKey) {
+    public IndividualEnrollment enroll(String registrationId, String primaryKey, String secondaryKey) {
         return store.putEnrollment(individual(registrationId, primaryKey, secondaryKey, "enabled", null), null);
     }
 
-    IndividualEnrollment enroll(IndividualEnrollment enrollment) {
+    public IndividualEnrollment enroll(IndividualEnrollment enrollment) {
         return store.putEnrollment(enrollment, null);
     }
 
-    EnrollmentGroup enrollGroup(String groupId, String primaryKey, String secondaryKey, String status) {
+    public EnrollmentGroup enrollGroup(String groupId, String primaryKey, String secondaryKey, String status) {
         return store.putGroup(new EnrollmentGroup(groupId, AttestationMechanism.symmetricKey(primaryKey, secondaryKey), null, null,
                 null, null, status, null, null, null, "hashed", null, null), null);
     }
 
-    static IndividualEnrollment individual(String registrationId, String primaryKey, String secondaryKey, String status, String deviceId) {
+    public static IndividualEnrollment individual(String registrationId, String primaryKey, String secondaryKey, String status, String deviceId) {
         return new IndividualEnrollment(registrationId, deviceId, null, null, AttestationMechanism.symmetricKey(primaryKey, secondaryKey),
                 null, null, null, null, status, null, null, null, "hashed", null, null);
     }
 
     /** An SSLContext that trusts only the server's generated CA, as a device would. */
-    SSLContext deviceSslContext() {
+    public SSLContext deviceSslContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLSv1.2");
             context.init(null, trustManagerFactory().getTrustManagers(), null);
@@ -103,7 +103,7 @@ final class BerthTestServer implements AutoCloseable {
         }
     }
 
-    TrustManagerFactory trustManagerFactory() {
+    public TrustManagerFactory trustManagerFactory() {
         try (InputStream in = new FileInputStream(server.caCertificate().toFile())) {
             X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());

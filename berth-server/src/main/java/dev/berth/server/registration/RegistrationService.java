@@ -17,6 +17,7 @@ import dev.berth.server.store.RegistrationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The one registration pipeline behind every device transport: re-read the matched enrollment, create
@@ -45,12 +46,13 @@ public final class RegistrationService {
     }
 
     public DpsAnswer register(AuthenticatedDevice device, RegisterRequest request) {
-        Instant started = clock.instant();
+        Instant started = clock.instant().truncatedTo(ChronoUnit.MICROS);
         EnrollmentMatch match = refresh(device.match());
         String operationId = OperationIds.next();
         registrations.createOperation(new Operation(operationId, device.registrationId(), RegistrationStatus.ASSIGNING, started, started, null));
         RegistrationRecord previous = registrations.findRegistration(device.registrationId()).orElse(null);
-        RegistrationRecord outcome = assignment.decide(device.registrationId(), match, previous, clock.instant());
+        RegistrationRecord outcome = assignment.decide(device.registrationId(), match, previous,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
         RegistrationOperationStatus result = new RegistrationOperationStatus(operationId, outcome.status(), RegistrationResults.toDeviceResult(outcome));
         Operation done = new Operation(operationId, device.registrationId(), outcome.status(), started, clock.instant(), Json.write(result));
         RegistrationRecord stored = registrations.completeOperation(outcome, done);

@@ -11,7 +11,8 @@ public interface RegistrationStore {
     /**
      * Saves the registration state and completes its operation in one transaction: a device answered
      * {@code assigned} never loses its record. Two concurrent saves of the same registration ID end in
-     * one record (the later one wins). Keeps the existing {@code createdAt}; assigns a new etag.
+     * one record (the later one wins). Keeps the existing {@code createdAt}; stores the record's etag when it
+     * brings a new one, else assigns a fresh one.
      *
      * @return the record as stored
      */
