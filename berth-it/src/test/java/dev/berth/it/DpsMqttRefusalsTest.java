@@ -264,6 +264,17 @@ class DpsMqttRefusalsTest {
     }
 
     @Test
+    void a_connection_with_wrong_credentials_cannot_replace_an_authenticated_one() throws Exception {
+        try (RawDpsDevice genuine = connected("known-device"); RawDpsDevice impostor = device("known-device")) {
+            impostor.connect(username(berth.idScope(), "known-device"), token(OTHER_KEY, berth.idScope(), "known-device", inAnHour()), true);
+            impostor.subscribe();
+            assertThat(impostor.request(REGISTER, "", MqttQos.AT_LEAST_ONCE).status()).isEqualTo(401);
+            assertThat(genuine.isConnected()).isTrue();
+            assertThat(genuine.request(REGISTER, "", MqttQos.AT_LEAST_ONCE).status()).isEqualTo(202);
+        }
+    }
+
+    @Test
     void qos2_publish_closes_the_connection() {
         try (RawDpsDevice device = connected("known-device")) {
             try {

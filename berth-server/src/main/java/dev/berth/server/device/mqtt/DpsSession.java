@@ -58,12 +58,14 @@ final class DpsSession {
         connection.publishHandler(this::onPublish);
         connection.closeHandler(v -> context.sessions().remove(registrationId, this));
         connection.accept();
-        DpsSession replaced = context.sessions().register(registrationId, this);
-        if (replaced != null && replaced != this) {
-            context.disconnector().disconnect(replaced.connection, "session_taken_over",
-                    "a new connection for registration ID '" + registrationId + "' replaced this one");
-        }
-        if (refusal != null) {
+        if (refusal == null) {
+            // only a device that proved who it is may replace an existing connection of that registration ID
+            DpsSession replaced = context.sessions().register(registrationId, this);
+            if (replaced != null && replaced != this) {
+                context.disconnector().disconnect(replaced.connection, "session_taken_over",
+                        "a new connection for registration ID '" + registrationId + "' replaced this one");
+            }
+        } else {
             context.vertx().setTimer(context.settings().refusedSessionLinger().toMillis(), t -> context.disconnector()
                     .disconnect(connection, "refused_session_timeout", "credentials were refused and the device sent no request to explain it to"));
         }
