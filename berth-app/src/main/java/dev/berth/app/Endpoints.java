@@ -1,0 +1,67 @@
+package dev.berth.app;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.berth.server.BerthServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code {dataDir}/endpoints.json}: where the last {@code berth serve} on this data directory listened, so
+ * that {@code info} and the enrollment commands can find it without being told the ports again.
+ *
+ * @param store {@code sqlite} or {@code postgresql}; the other commands must open the same store
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Endpoints(List<String> hostNames, List<String> hubs, String bindHost, int mqttPort, int httpsPort, String store) {
+    static final String FILE_NAME = "endpoints.json";
+
+    public Endpoints {
+        hostNames = hostNames == null ? List.of() : List.copyOf(hostNames);
+        hubs = hubs == null ? List.of() : List.copyOf(hubs);
+    }
+
+    /** What a server that has never been started on this data directory would use. */
+    static Endpoints defaults() {
+        return new Endpoints(List.of(), List.of(), "0.0.0.0", BerthServer.DEFAULT_MQTT_PORT, BerthServer.DEFAULT_HTTPS_PORT, null);
+    }
+
+    static Endpoints of(BerthServer server, String bindHost) {
+        return new Endpoints(server.hostNames(), server.linkedHubs(), bindHost, server.mqttPort(), server.httpsPort(),
+                server.storeDialect());
+    }
+
+    static Optional<Endpoints> read(Path dataDirectory) {
+        Path file = dataDirectory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AppJson.MAPPER.readValue(file.toFile(), Endpoints.class));
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + " (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); delete it and run berth serve again");
+        }
+    }
+
+    /** Written to a temporary file and moved into place, so a reader never sees half a file. */
+    void write(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolve(FILE_NAME);
+        Path partial = dataDirectory.resolve(FILE_NAME + ".partial");
+        Files.writeString(partial, AppJson.pretty(this) + System.lineSeparator());
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    boolean isPostgres() {
+        return store != null && store.toLowerCase(java.util.Locale.ROOT).startsWith("postgres");
+    }
+
+    /** The address a local client dials: the bound address, or localhost when the server listens on all of them. */
+    String localHost() {
+        boolean wildcard = bindHost == null || bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.equals("[::]");
+        return wildcard ? "localhost" : bindHost;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.berth.app;
+
+import dev.berth.server.BerthServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code berth info}: what devices and service clients need to reach the server of a data directory. */
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = BerthVersion.class,
+        description = {"Print the ID scope, service connection string, CA certificate path, ports and hubs of a data directory.",
+                "Creates the data directory (ID scope, keys, PKI) if it does not exist yet; works while berth serve runs."})
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Path directory = dataDir.resolve();
+        Endpoints endpoints = Endpoints.read(directory).orElseGet(Endpoints::defaults);
+        Map<String, Object> info;
+        try (BerthServer server = LocalServer.open(directory, endpoints, store)) {
+            info = describe(server, endpoints, directory);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(AppJson.pretty(info));
+        } else {
+            info.forEach((name, value) -> out.printf("%-24s %s%n", name, value instanceof List<?> list
+                    ? list.stream().map(String::valueOf).collect(Collectors.joining(", ")) : value));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static Map<String, Object> describe(BerthServer server, Endpoints endpoints, Path directory) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("idScope", server.idScope());
+        info.put("serviceConnectionString", server.serviceConnectionString());
+        info.put("serviceUrl", "https://" + endpoints.localHost() + ":" + server.httpsPort());
+        info.put("caCertificate", server.caCertificate().toAbsolutePath().toString());
+        info.put("mqttPort", server.mqttPort());
+        info.put("httpsPort", server.httpsPort());
+        info.put("hostNames", server.hostNames());
+        info.put("hubs", server.linkedHubs());
+        info.put("dataDirectory", directory.toString());
+        info.put("store", server.storeDialect());
+        return info;
+    }
+}

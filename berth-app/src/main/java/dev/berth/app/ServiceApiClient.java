@@ -1,0 +1,166 @@
+package dev.berth.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.berth.protocol.sas.SharedAccessSignatures;
+import dev.berth.protocol.service.ServiceConnectionString;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
+
+/** The CLI's adapter to the DPS service API: signed JSON calls over HTTPS to one server, trusting one CA. */
+public final class ServiceApiClient {
+    static final String API_VERSION = "2021-10-01";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI baseUrl;
+    private final ServiceConnectionString connectionString;
+    private final HttpClient http;
+
+    public ServiceApiClient(URI baseUrl, ServiceConnectionString connectionString, Path trustedCaPem) {
+        this.baseUrl = baseUrl;
+        this.connectionString = connectionString;
+        this.http = HttpClient.newBuilder().sslContext(trusting(trustedCaPem)).connectTimeout(TIMEOUT).build();
+    }
+
+    /** {@code PUT} of a JSON body; returns the stored resource. */
+    public JsonNode put(String path, Object body) {
+        return send("PUT", path, AppJson.compact(body), Map.of()).body();
+    }
+
+    public JsonNode get(String path) {
+        return send("GET", path, null, Map.of()).body();
+    }
+
+    public void delete(String path) {
+        send("DELETE", path, null, Map.of());
+    }
+
+    /** Runs {@code SELECT * FROM collection} and follows {@code x-ms-continuation} until the last page. */
+    public ArrayNode queryAll(String collection) {
+        ArrayNode all = AppJson.MAPPER.createArrayNode();
+        String query = AppJson.compact(Map.of("query", "SELECT * FROM " + collection));
+        String continuation = null;
+        do {
+            Answer page = send("POST", "/" + collection + "/query", query,
+                    continuation == null ? Map.of() : Map.of("x-ms-continuation", continuation));
+            if (page.body() != null && page.body().isArray()) {
+                all.addAll((ArrayNode) page.body());
+            }
+            continuation = page.response().headers().firstValue("x-ms-continuation").filter(c -> !c.isEmpty()).orElse(null);
+        } while (continuation != null);
+        return all;
+    }
+
+    /** One path segment, percent-encoded. */
+    public static String segment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private record Answer(HttpResponse<String> response, JsonNode body) {
+    }
+
+    private Answer send(String method, String path, String json, Map<String, String> headers) {
+        URI uri = baseUrl.resolve(path + "?api-version=" + API_VERSION);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", token()).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted while calling " + uri);
+        } catch (ConnectException e) {
+            throw new CliException("cannot connect to the service API at " + baseUrl
+                    + "; is berth serve running (on this data directory), or is --service-url right?", e);
+        } catch (SSLException e) {
+            throw new CliException("TLS with " + baseUrl + " failed (" + e.getMessage() + "); the server's certificate must"
+                    + " chain to the trusted CA and name the host in --service-url", e);
+        } catch (IOException e) {
+            throw new CliException("calling " + uri + " failed: " + e, e);
+        }
+        JsonNode body = parse(response);
+        if (response.statusCode() >= 400) {
+            throw refusal(response.statusCode(), body, response.body());
+        }
+        return new Answer(response, body);
+    }
+
+    private String token() {
+        long expiry = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
+        return SharedAccessSignatures.createToken(connectionString.key(), connectionString.hostName(), expiry,
+                connectionString.keyName());
+    }
+
+    private static JsonNode parse(HttpResponse<String> response) {
+        String text = response.body();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return AppJson.MAPPER.readTree(text);
+        } catch (IOException e) {
+            if (response.statusCode() >= 400) {
+                return null; // the refusal is reported with its raw text below
+            }
+            throw new CliException("the service API answered " + response.statusCode() + " with something that is not JSON: "
+                    + text.substring(0, Math.min(200, text.length())));
+        }
+    }
+
+    private static ServiceApiException refusal(int status, JsonNode body, String raw) {
+        if (body != null && body.isObject() && body.has("message")) {
+            JsonNode code = body.get("errorCode");
+            return new ServiceApiException(status, code != null && code.canConvertToInt() ? code.asInt() : null,
+                    body.get("message").asText(), body.hasNonNull("trackingId") ? body.get("trackingId").asText() : null);
+        }
+        String text = raw == null || raw.isBlank() ? "(no body)" : raw.substring(0, Math.min(200, raw.length()));
+        return new ServiceApiException(status, null, text, null);
+    }
+
+    private static SSLContext trusting(Path caPem) {
+        try (InputStream in = Files.newInputStream(caPem)) {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trusted.setCertificateEntry("ca-" + i++, certificate);
+            }
+            if (i == 0) {
+                throw new CliException("the CA file " + caPem + " holds no certificate");
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException e) {
+            throw new CliException("cannot read the CA certificate " + caPem + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new CliException("the CA file " + caPem + " is not a usable PEM certificate: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.berth.app;
+
+import dev.berth.server.BerthServer;
+import dev.berth.protocol.service.ServiceConnectionString;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * How an enrollment command reaches the service API. Anything not given is read from the data directory:
+ * the connection string and CA from its store and PKI, the port from the endpoints.json that serve wrote.
+ */
+public final class ServiceOptions {
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--connection-string", paramLabel = "TEXT",
+            description = "Service connection string (HostName=..;SharedAccessKeyName=..;SharedAccessKey=..). Default: the data directory's.")
+    String connectionString;
+
+    @Option(names = "--service-url", paramLabel = "URL",
+            description = "Base URL of the service API. Default: https://localhost:<HTTPS port of berth serve on the data directory>.")
+    URI serviceUrl;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "PEM file of the CA to trust for HTTPS. Default: the data directory's CA.")
+    Path caFile;
+
+    ServiceApiClient connect() {
+        Path directory = dataDir.resolve();
+        Endpoints endpoints = Endpoints.read(directory).orElseGet(Endpoints::defaults);
+        String connection = connectionString;
+        Path ca = caFile;
+        if (connection == null || ca == null) {
+            try (BerthServer server = LocalServer.open(directory, endpoints, store)) {
+                connection = connection == null ? server.serviceConnectionString() : connection;
+                ca = ca == null ? server.caCertificate() : ca;
+            }
+        }
+        if (!Files.isRegularFile(ca)) {
+            throw new CliException("the CA file " + ca + " does not exist");
+        }
+        ServiceConnectionString parsed;
+        try {
+            parsed = ServiceConnectionString.parse(connection);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("bad --connection-string: " + e.getMessage(), e);
+        }
+        URI url = serviceUrl != null ? serviceUrl : URI.create("https://" + endpoints.localHost() + ":" + endpoints.httpsPort());
+        if (!"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+            throw new CliException("--service-url must be an https:// URL with a host, got " + url);
+        }
+        return new ServiceApiClient(url, parsed, ca);
+    }
+}

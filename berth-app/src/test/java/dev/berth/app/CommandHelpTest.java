@@ -1,0 +1,66 @@
+package dev.berth.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CommandHelpTest {
+
+    static Stream<Arguments> commandsAndTheirOptions() {
+        return Stream.of(
+                Arguments.of("", new String[] {"serve", "info", "enrollment", "group", "demo", "--verbose"}),
+                Arguments.of("serve", new String[] {"--data-dir", "--hostname", "--hub", "--mqtt-port", "--https-port", "--bind",
+                        "--retry-after", "--postgres-url", "--postgres-user", "--postgres-password"}),
+                Arguments.of("info", new String[] {"--data-dir", "--json", "--postgres-url"}),
+                Arguments.of("enrollment", new String[] {"create", "show", "list", "delete"}),
+                Arguments.of("enrollment create", new String[] {"REGID", "--primary-key", "--secondary-key", "--device-id",
+                        "--hub", "--allocation", "--disabled", "--initial-twin", "--json", "--connection-string",
+                        "--service-url", "--ca", "--data-dir"}),
+                Arguments.of("enrollment show", new String[] {"ID", "--json", "--connection-string"}),
+                Arguments.of("enrollment list", new String[] {"--json", "--service-url"}),
+                Arguments.of("enrollment delete", new String[] {"ID", "--ca"}),
+                Arguments.of("group", new String[] {"create", "show", "list", "delete", "derive-key"}),
+                Arguments.of("group create", new String[] {"GROUPID", "--primary-key", "--secondary-key", "--hub",
+                        "--allocation", "--disabled", "--initial-twin", "--json"}),
+                Arguments.of("group show", new String[] {"ID", "--json"}),
+                Arguments.of("group list", new String[] {"--json"}),
+                Arguments.of("group delete", new String[] {"ID"}),
+                Arguments.of("group derive-key", new String[] {"GROUPID", "REGID", "--group-key", "--secondary"}),
+                Arguments.of("demo", new String[] {"--data-dir", "--devices"}));
+    }
+
+    @ParameterizedTest(name = "berth {0} --help")
+    @MethodSource("commandsAndTheirOptions")
+    void help_of_every_command_lists_its_options(String command, String[] options) {
+        String[] args = Stream.concat(Stream.of(command.split(" ")).filter(a -> !a.isEmpty()), Stream.of("--help"))
+                .toArray(String[]::new);
+        CliRun run = CliRun.run(args);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: berth" + (command.isEmpty() ? "" : " " + command)).contains(options);
+    }
+
+    @Test
+    void version_names_berth_and_the_java_runtime() {
+        CliRun run = CliRun.run("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Berth ").contains("Java ");
+    }
+
+    @Test
+    void unknown_option_is_a_usage_error_with_exit_code_2() {
+        CliRun run = CliRun.run("info", "--no-such-option");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--no-such-option'").contains("Usage: berth info");
+    }
+
+    @Test
+    void missing_registration_id_is_a_usage_error() {
+        CliRun run = CliRun.run("enrollment", "create");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required parameter: 'REGID'");
+    }
+}

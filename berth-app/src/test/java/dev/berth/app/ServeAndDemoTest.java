@@ -1,0 +1,71 @@
+package dev.berth.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeAndDemoTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void serve_on_a_port_in_use_fails_with_a_message_and_no_stack_trace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            CliRun run = CliRun.run("serve", "--data-dir", dataDir.toString(), "--bind", "127.0.0.1",
+                    "--mqtt-port", Integer.toString(taken.getLocalPort()), "--https-port", "0");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("cannot listen for MQTT on port " + taken.getLocalPort()).doesNotContain("\tat ");
+            assertThat(dataDir.resolve(Endpoints.FILE_NAME)).doesNotExist();
+        }
+    }
+
+    @Test
+    void serve_with_verbose_adds_the_stack_trace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            CliRun run = CliRun.run("serve", "--verbose", "--data-dir", dataDir.toString(), "--bind", "127.0.0.1",
+                    "--mqtt-port", Integer.toString(taken.getLocalPort()), "--https-port", "0");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("\tat ");
+        }
+    }
+
+    @Test
+    void demo_provisions_individual_and_group_devices_and_exits_zero() {
+        CliRun run = CliRun.run("demo", "--data-dir", dataDir.toString(), "--devices", "3");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("REGISTRATION ID", "ENROLLMENT", "STATUS", "ASSIGNED HUB", "DEVICE ID", "TIME (ms)")
+                .containsPattern("demo-device-1 +individual +assigned")
+                .containsPattern("demo-group-device-3 +group demo-group +assigned")
+                .contains("4 of 4 devices assigned");
+        assertThat(run.out().lines().filter(line -> line.matches(".*  assigned  .*")).count()).isEqualTo(4);
+    }
+
+    @Test
+    void demo_without_data_dir_removes_its_temporary_directory() throws Exception {
+        long before = demoDirectories();
+        CliRun run = CliRun.run("demo", "--devices", "0");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(demoDirectories()).isEqualTo(before);
+    }
+
+    @Test
+    void demo_refuses_a_negative_device_count() {
+        CliRun run = CliRun.run("demo", "--devices", "-1");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--devices must be 0 to 200");
+    }
+
+    private static long demoDirectories() throws Exception {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("berth-demo-")).count();
+        }
+    }
+}
