@@ -4,6 +4,7 @@ import dev.berth.protocol.service.AttestationMechanism;
 import dev.berth.protocol.service.EnrollmentGroup;
 import dev.berth.protocol.service.IndividualEnrollment;
 import dev.berth.server.BerthServer;
+import dev.berth.server.BerthServerBuilder;
 import dev.berth.server.store.BerthStore;
 import dev.berth.server.store.SqliteBerthStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,6 +17,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -34,12 +36,21 @@ public final class BerthTestServer implements AutoCloseable {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private BerthTestServer(Path dataDirectory, int mqttPort, BerthStore store) {
+        this(dataDirectory, store, builder -> builder.mqttPort(mqttPort));
+    }
+
+    private BerthTestServer(Path dataDirectory, BerthStore store, UnaryOperator<BerthServerBuilder> customize) {
         this.dataDirectory = dataDirectory;
         this.store = store;
-        this.server = BerthServer.builder().dataDirectory(dataDirectory).store(store)
-                .mqttPort(mqttPort).httpsPort(0).bindHost("127.0.0.1")
-                .linkedHubs(List.of(HUB, HUB_2)).retryAfterSeconds(1).meterRegistry(meters)
+        this.server = customize.apply(BerthServer.builder().dataDirectory(dataDirectory).store(store)
+                .mqttPort(0).httpsPort(0).bindHost("127.0.0.1")
+                .linkedHubs(List.of(HUB, HUB_2)).retryAfterSeconds(1).meterRegistry(meters))
                 .build().start();
+    }
+
+    /** A server on free ports whose builder the test adjusts, e.g. {@code b -> b.httpsPort(443)}. */
+    public static BerthTestServer start(Path dataDirectory, UnaryOperator<BerthServerBuilder> customize) {
+        return new BerthTestServer(dataDirectory, SqliteBerthStore.open(dataDirectory.resolve("berth.db")), customize);
     }
 
     public static BerthTestServer start(Path dataDirectory) {
@@ -68,6 +79,16 @@ public final class BerthTestServer implements AutoCloseable {
 
     public int mqttPort() {
         return server.mqttPort();
+    }
+
+    public int httpsPort() {
+        return server.httpsPort();
+    }
+
+    /** Device refusals of one transport ({@code mqtt}, {@code mqtt-ws}, {@code https}) and reason. */
+    public double refusals(String reason, String transport) {
+        return meters.find("berth.dps.refusals").tag("reason", reason).tag("transport", transport).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
     }
 
     public double refusals(String reason) {

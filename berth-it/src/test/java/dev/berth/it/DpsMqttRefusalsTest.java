@@ -146,9 +146,10 @@ class DpsMqttRefusalsTest {
     }
 
     @Test
-    void missing_password_is_refused() throws Exception {
+    void missing_password_and_missing_certificate_is_refused() throws Exception {
         var answer = registerWith("known-device", username(berth.idScope(), "known-device"), null);
-        assertThat(answer.body().get("errorCode").asInt()).isEqualTo(401000);
+        assertThat(answer.body().get("errorCode").asInt()).isEqualTo(401002);
+        assertThat(answer.body().get("message").asText()).contains("neither a SAS token nor a TLS client certificate");
     }
 
     @Test

@@ -34,6 +34,27 @@ final class RawDpsDevice implements AutoCloseable {
                 .sslConfig().trustManagerFactory(trust).applySslConfig().buildBlocking();
     }
 
+    private RawDpsDevice(Mqtt3BlockingClient client) {
+        this.client = client;
+    }
+
+    /** MQTT over a WebSocket on the HTTPS port: {@code wss://localhost:port/{path}?{query}} offering the subprotocol. */
+    static RawDpsDevice overWebSocket(int httpsPort, TrustManagerFactory trust, String clientId, String path, String query,
+            String subprotocol) {
+        return new RawDpsDevice(MqttClient.builder().useMqttVersion3().identifier(clientId).serverHost("localhost")
+                .serverPort(httpsPort).sslConfig().trustManagerFactory(trust).applySslConfig()
+                .webSocketConfig().serverPath(path).queryString(query).subprotocol(subprotocol).applyWebSocketConfig()
+                .buildBlocking());
+    }
+
+    /** MQTT over TLS presenting a client certificate (X.509 attestation). */
+    static RawDpsDevice withClientCertificate(int port, TrustManagerFactory trust, String clientId,
+            javax.net.ssl.KeyManagerFactory clientCertificate) {
+        return new RawDpsDevice(MqttClient.builder().useMqttVersion3().identifier(clientId).serverHost("localhost")
+                .serverPort(port).sslConfig().trustManagerFactory(trust).keyManagerFactory(clientCertificate).applySslConfig()
+                .buildBlocking());
+    }
+
     Mqtt3ConnAck connect(String username, String password, boolean cleanSession) {
         var connect = client.connectWith().cleanSession(cleanSession).keepAlive(60);
         Mqtt3ConnAck ack = password == null

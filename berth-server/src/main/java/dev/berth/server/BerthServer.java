@@ -4,9 +4,13 @@ import dev.berth.server.allocation.HubAllocator;
 import dev.berth.server.allocation.LinkedHubs;
 import dev.berth.server.api.ServiceApi;
 import dev.berth.server.api.ServiceAuthorizer;
+import dev.berth.server.attestation.DeviceAuthenticator;
 import dev.berth.server.attestation.SymmetricKeyAttestor;
+import dev.berth.server.attestation.X509Attestor;
+import dev.berth.server.device.https.DeviceRegistrationApi;
 import dev.berth.server.device.mqtt.MqttListener;
 import dev.berth.server.metrics.DpsMetrics;
+import dev.berth.server.mqtt.MqttWebSocketUpgrade;
 import dev.berth.server.pki.ServerPki;
 import dev.berth.server.registration.Assignment;
 import dev.berth.server.registration.RegistrationService;
@@ -83,15 +87,19 @@ public final class BerthServer implements AutoCloseable {
         }
         vertx = Vertx.vertx();
         DpsMetrics metrics = new DpsMetrics(config.meterRegistry);
-        var attestor = new SymmetricKeyAttestor(store, config.clock, config.allowedClockSkew);
+        var authenticator = new DeviceAuthenticator(new SymmetricKeyAttestor(store, config.clock, config.allowedClockSkew),
+                new X509Attestor(store, config.clock));
         var assignment = new Assignment(new HubAllocator(), linkedHubs::hostNames);
         var registrations = new RegistrationService(store, store, assignment, config.clock, metrics, config.retryAfterSeconds);
         PemKeyCertOptions certificate = new PemKeyCertOptions()
                 .setCertPath(pki.serverCertificateChain().toString()).setKeyPath(pki.serverKey().toString());
-        mqtt = new MqttListener(vertx, settings::idScope, attestor, registrations, metrics, config.clock, config.mqttSettings);
+        mqtt = new MqttListener(vertx, settings::idScope, authenticator, registrations, metrics, config.clock, config.mqttSettings);
         var authorizer = new ServiceAuthorizer(ServiceSettings.SERVICE_POLICY_NAME, settings.servicePolicyKey(), hostNames, config.clock);
-        var serviceApi = new ServiceApi(store, store, authorizer, linkedHubs, config.meterRegistry, config.clock);
-        https = new HttpsListener(vertx, List.of(serviceApi::mount), config.metricsScrape);
+        var serviceApi = new ServiceApi(store, authorizer, linkedHubs, config.meterRegistry, config.clock);
+        var deviceApi = new DeviceRegistrationApi(settings::idScope, authenticator, registrations, store, metrics, config.clock);
+        var webSockets = new MqttWebSocketUpgrade(vertx, mqtt::accept, config.meterRegistry, config.clock);
+        https = new HttpsListener(vertx, List.of(serviceApi::mount, deviceApi::mount), webSockets, config.httpIdleTimeout,
+                config.metricsScrape);
         try {
             mqttPort = await(mqtt.start(config.bindHost, config.mqttPort, certificate), "MQTT", config.mqttPort);
             httpsPort = await(https.start(config.bindHost, config.httpsPort, certificate), "HTTPS", config.httpsPort);

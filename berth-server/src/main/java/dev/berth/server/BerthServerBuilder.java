@@ -22,6 +22,7 @@ public final class BerthServerBuilder {
     int mqttPort = BerthServer.DEFAULT_MQTT_PORT;
     int httpsPort = BerthServer.DEFAULT_HTTPS_PORT;
     int retryAfterSeconds = 2;
+    Duration httpIdleTimeout = Duration.ofSeconds(120);
     Duration allowedClockSkew = Duration.ofSeconds(60);
     DpsMqttSettings mqttSettings = DpsMqttSettings.DEFAULT;
     MeterRegistry meterRegistry;
@@ -86,6 +87,18 @@ public final class BerthServerBuilder {
     /** How far past its expiry a SAS token is still accepted, for devices whose clock runs behind. */
     public BerthServerBuilder allowedClockSkew(Duration skew) {
         this.allowedClockSkew = skew;
+        return this;
+    }
+
+    /**
+     * How long the HTTPS listener keeps a connection that sends nothing (also one stuck half-way through a
+     * request). WebSocket clients are pinged at half this interval, so MQTT over WebSocket is not cut.
+     */
+    public BerthServerBuilder httpIdleTimeout(Duration timeout) {
+        if (timeout.toMillis() < 100 || timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the HTTP idle timeout must be between 100 ms and 24 days");
+        }
+        this.httpIdleTimeout = timeout;
         return this;
     }
 

@@ -22,6 +22,6 @@ public record DeviceRegistrationResult(
         String lastUpdatedDateTimeUtc,
         String etag,
         SymmetricKeyRegistrationResult symmetricKey,
-        Object x509,
+        X509RegistrationResult x509,
         Object payload) {
 }

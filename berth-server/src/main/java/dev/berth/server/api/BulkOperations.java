@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.protocol.dps.DpsErrorCode;
 import dev.berth.server.ProvisioningException;
+import dev.berth.server.store.ConflictException;
 import dev.berth.server.store.PreconditionFailedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,8 @@ final class BulkOperations {
             } catch (PreconditionFailedException e) {
                 errors.add(error(kind, ids.get(i), DpsErrorCode.PRECONDITION_FAILED.code(),
                         e.getMessage()));
+            } catch (ConflictException e) {
+                errors.add(error(kind, ids.get(i), DpsErrorCode.CONFLICT.code(), e.getMessage()));
             } catch (RuntimeException e) {
                 String trackingId = UUID.randomUUID().toString();
                 LOG.error("bulk {} of {} failed, trackingId={}", mode, ids.get(i), trackingId, e);

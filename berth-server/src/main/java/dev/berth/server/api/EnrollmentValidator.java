@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Turns a PUT body into the enrollment to store: checks every field with a message that says what to fix,
- * fills the defaults (enabled, hashed over all linked hubs, no edge, reprovision and migrate, generated keys)
+ * fills the defaults (enabled, hashed over all linked hubs, no edge, reprovision and migrate, generated keys,
+ * certificate info)
  * and drops the read-only fields clients send back after a GET (etag, timestamps, registrationState).
  */
 final class EnrollmentValidator {
@@ -38,7 +39,7 @@ final class EnrollmentValidator {
         String id = matchingId(pathId, in.registrationId(), "registrationId");
         Identifiers.requireRegistrationId(id);
         Identifiers.requireDeviceId(in.deviceId());
-        AttestationMechanism attestation = attestationRules.complete(in.attestation());
+        AttestationMechanism attestation = attestationRules.individual(in.attestation(), id);
         HubSelection.Result hubs = hubSelection.resolve(in.allocationPolicy(), in.iotHubs(), in.iotHubHostName());
         return new IndividualEnrollment(id, in.deviceId(), null, in.optionalDeviceInformation(), attestation,
                 capabilities(in.capabilities()), null, in.initialTwin(), null, provisioningStatus(in.provisioningStatus()),
@@ -51,7 +52,7 @@ final class EnrollmentValidator {
         EnrollmentGroup in = RequestJson.bind(json, EnrollmentGroup.class, DpsErrorCode.INVALID_ENROLLMENT);
         String id = matchingId(pathId, in.enrollmentGroupId(), "enrollmentGroupId");
         Identifiers.requireGroupId(id);
-        AttestationMechanism attestation = attestationRules.complete(in.attestation());
+        AttestationMechanism attestation = attestationRules.group(in.attestation());
         HubSelection.Result hubs = hubSelection.resolve(in.allocationPolicy(), in.iotHubs(), in.iotHubHostName());
         return new EnrollmentGroup(id, attestation, capabilities(in.capabilities()), null, in.initialTwin(), null,
                 provisioningStatus(in.provisioningStatus()), reprovisionPolicy(in.reprovisionPolicy()), null, null,

@@ -5,12 +5,14 @@ import dev.berth.protocol.dps.DpsTimestamps;
 import dev.berth.protocol.dps.ProvisioningErrorDetails;
 import dev.berth.server.Json;
 import dev.berth.server.ProvisioningException;
+import dev.berth.server.store.ConflictException;
 import dev.berth.server.store.PreconditionFailedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +24,17 @@ import org.slf4j.LoggerFactory;
 public final class HttpErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrorResponder.class);
 
-    private final MeterRegistry meters;
-    private final String metricName;
+    private final Consumer<DpsErrorCode> countRefusal;
     private final Clock clock;
 
     /** @param metricName e.g. {@code berth.service.refusals}; one counter per reason tag */
     public HttpErrorResponder(MeterRegistry meters, String metricName, Clock clock) {
-        this.meters = meters;
-        this.metricName = metricName;
+        this(code -> Counter.builder(metricName).tag("reason", code.reason()).register(meters).increment(), clock);
+    }
+
+    /** @param countRefusal counts a refusal where the caller's metric lives (e.g. device refusals by transport) */
+    public HttpErrorResponder(Consumer<DpsErrorCode> countRefusal, Clock clock) {
+        this.countRefusal = countRefusal;
         this.clock = clock;
     }
 
@@ -50,7 +55,7 @@ public final class HttpErrorResponder {
             LOG.warn("{} refused: {} {} trackingId={} {}", request, code.code(), code.reason(), refusal.trackingId(),
                     refusal.logMessage());
         }
-        Counter.builder(metricName).tag("reason", code.reason()).register(meters).increment();
+        countRefusal.accept(code);
         if (ctx.response().headWritten() || ctx.response().closed()) {
             return; // the answer was already under way; the log line is all we can give
         }
@@ -70,6 +75,9 @@ public final class HttpErrorResponder {
         if (failure instanceof PreconditionFailedException mismatch) {
             return new ProvisioningException(DpsErrorCode.PRECONDITION_FAILED,
                     mismatch.getMessage() + "; read it again and retry with its etag", mismatch.getMessage(), mismatch);
+        }
+        if (failure instanceof ConflictException conflict) {
+            return new ProvisioningException(DpsErrorCode.CONFLICT, conflict.getMessage(), conflict.getMessage(), conflict);
         }
         if (failure instanceof HttpException http) {
             return fromStatus(http.getStatusCode(), http);

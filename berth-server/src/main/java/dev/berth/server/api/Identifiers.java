@@ -31,6 +31,17 @@ final class Identifiers {
         }
     }
 
+    /** CA certificate names follow the registration ID rules too; returns the name without surrounding spaces. */
+    static String requireCaName(String name) {
+        String stripped = name == null ? null : name.strip();
+        String problem = registrationIdProblem(stripped);
+        if (problem != null) {
+            throw new ProvisioningException(DpsErrorCode.BAD_REQUEST, "the CA certificate name '" + shown(stripped) + "' "
+                    + problem + "; a name has up to 128 letters, digits and - . _ : and starts and ends with a letter or digit");
+        }
+        return stripped;
+    }
+
     /** An optional {@code deviceId} must be a valid IoT Hub device ID. */
     static void requireDeviceId(String id) {
         if (id == null) {

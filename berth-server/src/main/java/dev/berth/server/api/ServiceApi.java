@@ -4,8 +4,7 @@ import dev.berth.protocol.dps.DpsErrorCode;
 import dev.berth.server.Json;
 import dev.berth.server.ProvisioningException;
 import dev.berth.server.allocation.LinkedHubs;
-import dev.berth.server.store.EditableEnrollmentStore;
-import dev.berth.server.store.RegistrationStore;
+import dev.berth.server.store.BerthStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.HostAndPort;
@@ -18,9 +17,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The DPS service API (Azure schema, protocol.md §5) on a shared router: enrollments, enrollment groups and
- * registration states under {@code /enrollments}, {@code /enrollmentGroups} and {@code /registrations}, matched
- * case-insensitively. Each call is authorised, checked and then run on a worker thread, because the store blocks.
+ * The DPS service API (Azure schema, protocol.md §5) on a shared router: enrollments, enrollment groups,
+ * registration states and CA certificates under {@code /enrollments}, {@code /enrollmentGroups},
+ * {@code /registrations} and {@code /certificates}, matched case-insensitively. Each call is authorised, checked and then run on a worker thread, because the store blocks.
  */
 public final class ServiceApi {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -32,17 +31,19 @@ public final class ServiceApi {
     private final EnrollmentResource enrollmentResource;
     private final GroupResource groupResource;
     private final RegistrationResource registrationResource;
+    private final CaCertificateResource certificateResource;
     private final BulkOperations bulk = new BulkOperations();
 
-    public ServiceApi(EditableEnrollmentStore enrollments, RegistrationStore registrations, ServiceAuthorizer authorizer,
-                      LinkedHubs linkedHubs, MeterRegistry meters, Clock clock) {
+    public ServiceApi(BerthStore store, ServiceAuthorizer authorizer, LinkedHubs linkedHubs, MeterRegistry meters, Clock clock) {
         this.authorizer = authorizer;
         this.errors = new HttpErrorResponder(meters, REFUSALS_METRIC, clock);
+        SecureRandom random = new SecureRandom();
         EnrollmentValidator validator = new EnrollmentValidator(
-                new AttestationRules(new SecureRandom()), new HubSelection(linkedHubs));
-        this.enrollmentResource = new EnrollmentResource(enrollments, registrations, validator);
-        this.groupResource = new GroupResource(enrollments, validator);
-        this.registrationResource = new RegistrationResource(registrations);
+                new AttestationRules(random, new X509AttestationRules(store, store, clock)), new HubSelection(linkedHubs));
+        this.enrollmentResource = new EnrollmentResource(store, store, validator);
+        this.groupResource = new GroupResource(store, validator);
+        this.registrationResource = new RegistrationResource(store);
+        this.certificateResource = new CaCertificateResource(store, store, random, clock);
     }
 
     /** Claims only the service API's paths, so the router can carry other APIs beside it. */
@@ -107,6 +108,12 @@ public final class ServiceApi {
             case REGISTRATION_GET -> registrationResource.get(request);
             case REGISTRATION_DELETE -> registrationResource.delete(request);
             case REGISTRATION_QUERY -> registrationResource.queryOfGroup(request);
+            case CERTIFICATE_PUT -> certificateResource.put(request);
+            case CERTIFICATE_GET -> certificateResource.get(request);
+            case CERTIFICATE_DELETE -> certificateResource.delete(request);
+            case CERTIFICATE_LIST -> certificateResource.list();
+            case CERTIFICATE_VERIFICATION_CODE -> certificateResource.generateVerificationCode(request);
+            case CERTIFICATE_VERIFY -> certificateResource.verify(request);
         };
     }
 

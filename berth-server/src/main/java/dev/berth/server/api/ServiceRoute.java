@@ -17,13 +17,14 @@ import java.util.stream.Collectors;
  */
 public record ServiceRoute(Operation operation, String id) {
 
-    /** The three path prefixes this API owns, for mounting on a shared router. */
-    public static final String PATH_REGEX = "(?i)^/(enrollments|enrollmentgroups|registrations)(/.*)?$";
+    /** The path prefixes this API owns, for mounting on a shared router. */
+    public static final String PATH_REGEX = "(?i)^/(enrollments|enrollmentgroups|registrations|certificates)(/.*)?$";
 
     public enum Operation {
         ENROLLMENT_PUT, ENROLLMENT_GET, ENROLLMENT_DELETE, ENROLLMENT_ATTESTATION, ENROLLMENT_QUERY, ENROLLMENT_BULK,
         GROUP_PUT, GROUP_GET, GROUP_DELETE, GROUP_ATTESTATION, GROUP_QUERY, GROUP_BULK,
-        REGISTRATION_GET, REGISTRATION_DELETE, REGISTRATION_QUERY
+        REGISTRATION_GET, REGISTRATION_DELETE, REGISTRATION_QUERY,
+        CERTIFICATE_PUT, CERTIFICATE_GET, CERTIFICATE_DELETE, CERTIFICATE_LIST, CERTIFICATE_VERIFICATION_CODE, CERTIFICATE_VERIFY
     }
 
     /**
@@ -35,7 +36,8 @@ public record ServiceRoute(Operation operation, String id) {
         Map<HttpMethod, Operation> allowed = allowedAt(segments);
         if (allowed.isEmpty()) {
             throw new ProvisioningException(DpsErrorCode.NOT_FOUND, "the service API has no resource at " + rawPath
-                    + "; it serves /enrollments/{id}, /enrollmentGroups/{id}, /registrations/{id} and their query paths");
+                    + "; it serves /enrollments/{id}, /enrollmentGroups/{id}, /registrations/{id}, their query paths and"
+                    + " /certificates/{name}");
         }
         Operation operation = allowed.get(method);
         if (operation == null) {
@@ -83,8 +85,25 @@ public record ServiceRoute(Operation operation, String id) {
             } else if (size == 3 && segments.get(2).equalsIgnoreCase("query")) {
                 allowed.put(HttpMethod.POST, Operation.REGISTRATION_QUERY);
             }
+        } else if (resource.equals("certificates")) {
+            certificateOperations(segments, allowed);
         }
         return allowed;
+    }
+
+    private static void certificateOperations(List<String> segments, Map<HttpMethod, Operation> allowed) {
+        int size = segments.size();
+        if (size == 1) {
+            allowed.put(HttpMethod.GET, Operation.CERTIFICATE_LIST);
+        } else if (size == 2) {
+            allowed.put(HttpMethod.PUT, Operation.CERTIFICATE_PUT);
+            allowed.put(HttpMethod.GET, Operation.CERTIFICATE_GET);
+            allowed.put(HttpMethod.DELETE, Operation.CERTIFICATE_DELETE);
+        } else if (size == 3 && segments.get(2).equalsIgnoreCase("generateVerificationCode")) {
+            allowed.put(HttpMethod.POST, Operation.CERTIFICATE_VERIFICATION_CODE);
+        } else if (size == 3 && segments.get(2).equalsIgnoreCase("verify")) {
+            allowed.put(HttpMethod.POST, Operation.CERTIFICATE_VERIFY);
+        }
     }
 
     /** Splits off the leading slash and one trailing slash, then percent-decodes each segment. */

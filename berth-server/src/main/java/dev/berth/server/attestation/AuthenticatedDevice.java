@@ -2,7 +2,7 @@ package dev.berth.server.attestation;
 
 /**
  * A device whose credentials were checked: the registration ID exactly as the device sent it, the
- * enrollment it matched, and the symmetric key it signed with (the hub identity later uses the same key).
+ * enrollment it matched, and what it proved itself with.
  */
-public record AuthenticatedDevice(String registrationId, EnrollmentMatch match, String deviceKey) {
+public record AuthenticatedDevice(String registrationId, EnrollmentMatch match, DeviceEvidence evidence) {
 }

@@ -76,7 +76,7 @@ public final class SymmetricKeyAttestor {
         }
         for (String key : nonNull(keys.primaryKey(), keys.secondaryKey())) {
             if (SharedAccessSignatures.isSignedWith(token, key)) {
-                return new AuthenticatedDevice(registrationId, new EnrollmentMatch.Individual(enrollment), key);
+                return new AuthenticatedDevice(registrationId, new EnrollmentMatch.Individual(enrollment), new DeviceEvidence.SymmetricKey(key));
             }
         }
         throw new ProvisioningException(DpsErrorCode.SAS_SIGNATURE_MISMATCH, "the SAS token's signature does not match the primary or"
@@ -94,7 +94,7 @@ public final class SymmetricKeyAttestor {
             for (String groupKey : nonNull(keys.primaryKey(), keys.secondaryKey())) {
                 String deviceKey = SharedAccessSignatures.deriveDeviceKey(groupKey, registrationId);
                 if (SharedAccessSignatures.isSignedWith(token, deviceKey)) {
-                    return new AuthenticatedDevice(registrationId, new EnrollmentMatch.Group(group), deviceKey);
+                    return new AuthenticatedDevice(registrationId, new EnrollmentMatch.Group(group), new DeviceEvidence.SymmetricKey(deviceKey));
                 }
             }
         }

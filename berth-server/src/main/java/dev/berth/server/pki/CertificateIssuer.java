@@ -31,7 +31,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Creates X.509 certificates with BouncyCastle: self-signed CAs and leaf certificates signed by a CA. */
+/** Creates X.509 certificates with BouncyCastle: CAs, intermediates, server and device (client) certificates. */
 public final class CertificateIssuer {
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -60,6 +60,25 @@ public final class CertificateIssuer {
                 new GeneralNames(names.toArray(GeneralName[]::new)));
         return build(subject, key, X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()), issuerKey,
                 issuer, validity, extensions, null);
+    }
+
+    /** A CA signed by another CA (an intermediate); {@code pathLength} null = unlimited. */
+    public static X509Certificate signedCa(X500Name subject, PublicKey key, X509Certificate issuer, PrivateKey issuerKey,
+            Duration validity, Integer pathLength) {
+        return build(subject, key, X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()), issuerKey, issuer,
+                validity, ca(pathLength), null);
+    }
+
+    /**
+     * A device (TLS client) certificate valid from {@code notBefore} (null = five minutes ago). Self-signed when
+     * {@code issuer} is null: then {@code issuerKey} is the device's own private key.
+     */
+    public static X509Certificate clientCertificate(X500Name subject, PublicKey key, X509Certificate issuer,
+            PrivateKey issuerKey, Instant notBefore, Duration validity) {
+        Extensions extensions = new Extensions(new BasicConstraints(false), new KeyUsage(KeyUsage.digitalSignature),
+                new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth), null);
+        X500Name issuerName = issuer == null ? subject : X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
+        return build(subject, key, issuerName, issuerKey, issuer, validity, extensions, notBefore);
     }
 
     private static Extensions ca(Integer pathLength) {

@@ -47,7 +47,7 @@ public final class PemFiles {
         write(file, toPem(key), true);
     }
 
-    private static void write(Path file, String text, boolean secret) {
+    static void write(Path file, String text, boolean secret) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

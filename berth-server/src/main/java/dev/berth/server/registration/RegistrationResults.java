@@ -3,6 +3,9 @@ package dev.berth.server.registration;
 import dev.berth.protocol.dps.DeviceRegistrationResult;
 import dev.berth.protocol.dps.DpsTimestamps;
 import dev.berth.protocol.dps.SymmetricKeyRegistrationResult;
+import dev.berth.protocol.dps.X509RegistrationResult;
+import dev.berth.server.attestation.DeviceEvidence;
+import dev.berth.server.pki.Certificates;
 import dev.berth.protocol.service.DeviceRegistrationState;
 import dev.berth.server.Json;
 import dev.berth.server.store.RegistrationRecord;
@@ -13,12 +16,24 @@ public final class RegistrationResults {
     private RegistrationResults() {
     }
 
+    /** Without the evidence (e.g. a status lookup), a group registration is reported as symmetric-key. */
     public static DeviceRegistrationResult toDeviceResult(RegistrationRecord r) {
+        return toDeviceResult(r, null);
+    }
+
+    /** X.509 devices get {@code x509} with the certificate facts; symmetric-key group devices get {@code symmetricKey}. */
+    public static DeviceRegistrationResult toDeviceResult(RegistrationRecord r, DeviceEvidence evidence) {
+        SymmetricKeyRegistrationResult symmetricKey = null;
+        X509RegistrationResult x509 = null;
+        if (evidence instanceof DeviceEvidence.X509 certificate) {
+            x509 = new X509RegistrationResult(Certificates.info(certificate.leaf()), r.enrollmentGroupId(),
+                    certificate.signer() == null ? null : Certificates.info(certificate.signer()));
+        } else if (r.enrollmentGroupId() != null) {
+            symmetricKey = new SymmetricKeyRegistrationResult(r.enrollmentGroupId());
+        }
         return new DeviceRegistrationResult(r.registrationId(), DpsTimestamps.format(r.createdAt()), r.assignedHub(),
                 r.deviceId(), r.status(), r.substatus(), r.errorCode(), r.errorMessage(),
-                DpsTimestamps.format(r.lastUpdatedAt()), r.etag(),
-                r.enrollmentGroupId() == null ? null : new SymmetricKeyRegistrationResult(r.enrollmentGroupId()),
-                null, payload(r));
+                DpsTimestamps.format(r.lastUpdatedAt()), r.etag(), symmetricKey, x509, payload(r));
     }
 
     public static DeviceRegistrationState toServiceState(RegistrationRecord r) {

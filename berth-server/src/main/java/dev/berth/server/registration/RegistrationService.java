@@ -53,7 +53,7 @@ public final class RegistrationService {
         RegistrationRecord previous = registrations.findRegistration(device.registrationId()).orElse(null);
         RegistrationRecord outcome = assignment.decide(device.registrationId(), match, previous,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        RegistrationOperationStatus result = new RegistrationOperationStatus(operationId, outcome.status(), RegistrationResults.toDeviceResult(outcome));
+        RegistrationOperationStatus result = new RegistrationOperationStatus(operationId, outcome.status(), RegistrationResults.toDeviceResult(outcome, device.evidence()));
         Operation done = new Operation(operationId, device.registrationId(), outcome.status(), started, clock.instant(), Json.write(result));
         RegistrationRecord stored = registrations.completeOperation(outcome, done);
         metrics.registered(stored.status(), Duration.between(started, clock.instant()));

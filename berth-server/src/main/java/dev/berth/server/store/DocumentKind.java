@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * How one kind of enrollment document maps onto its table: individual enrollments and enrollment groups
- * are stored the same way, as JSON documents keyed by their lower-cased ID.
+ * are stored the same way, as JSON documents keyed by their lower-cased ID. {@code certificateOwnerKind} is how
+ * the certificate index names the owner of an X.509 attestation's certificates.
  */
 record DocumentKind<T>(
         String noun,
@@ -19,7 +20,8 @@ record DocumentKind<T>(
         Class<T> type,
         Function<T, String> id,
         Function<T, AttestationMechanism> attestation,
-        StoreFields<T> storeFields) {
+        StoreFields<T> storeFields,
+        String certificateOwnerKind) {
 
     /** Returns the document with the fields the store owns replaced. */
     @FunctionalInterface
@@ -43,7 +45,8 @@ record DocumentKind<T>(
             (e, etag, created, updated) -> new IndividualEnrollment(e.registrationId(), e.deviceId(), null,
                     e.optionalDeviceInformation(), e.attestation(), e.capabilities(), e.iotHubHostName(),
                     e.initialTwin(), etag, e.provisioningStatus(), e.reprovisionPolicy(), created, updated,
-                    e.allocationPolicy(), e.iotHubs(), e.customAllocationDefinition()));
+                    e.allocationPolicy(), e.iotHubs(), e.customAllocationDefinition()),
+            CertificateOwner.INDIVIDUAL);
 
     static final DocumentKind<EnrollmentGroup> GROUPS = new DocumentKind<>(
             "enrollment group", "enrollment_groups", "group_key", "enrollment_group_id", EnrollmentGroup.class,
@@ -51,5 +54,6 @@ record DocumentKind<T>(
             (g, etag, created, updated) -> new EnrollmentGroup(g.enrollmentGroupId(), g.attestation(),
                     g.capabilities(), g.iotHubHostName(), g.initialTwin(), etag, g.provisioningStatus(),
                     g.reprovisionPolicy(), created, updated, g.allocationPolicy(), g.iotHubs(),
-                    g.customAllocationDefinition()));
+                    g.customAllocationDefinition()),
+            CertificateOwner.GROUP);
 }

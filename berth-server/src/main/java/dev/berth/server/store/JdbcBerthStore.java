@@ -21,6 +21,8 @@ public final class JdbcBerthStore implements BerthStore {
     private final JdbcOperations operations;
     private final JdbcRegistrations registrations;
     private final JdbcSettings settings;
+    private final JdbcCertificateIndex certificates;
+    private final JdbcCaCertificates caCertificates;
 
     JdbcBerthStore(HikariDataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
@@ -32,8 +34,10 @@ public final class JdbcBerthStore implements BerthStore {
             throw e;
         }
         Jdbc jdbc = new Jdbc(dataSource, dialect);
-        this.enrollments = new JdbcDocuments<>(jdbc, DocumentKind.ENROLLMENTS);
-        this.groups = new JdbcDocuments<>(jdbc, DocumentKind.GROUPS);
+        this.certificates = new JdbcCertificateIndex(jdbc);
+        this.caCertificates = new JdbcCaCertificates(jdbc);
+        this.enrollments = new JdbcDocuments<>(jdbc, DocumentKind.ENROLLMENTS, certificates);
+        this.groups = new JdbcDocuments<>(jdbc, DocumentKind.GROUPS, certificates);
         this.operations = new JdbcOperations(jdbc);
         this.registrations = new JdbcRegistrations(jdbc, operations);
         this.settings = new JdbcSettings(jdbc);
@@ -62,6 +66,51 @@ public final class JdbcBerthStore implements BerthStore {
     @Override
     public List<EnrollmentGroup> symmetricKeyGroups() {
         return groups.withAttestation(AttestationMechanism.SYMMETRIC_KEY);
+    }
+
+    @Override
+    public List<EnrollmentGroup> x509Groups() {
+        return groups.withAttestation(AttestationMechanism.X509);
+    }
+
+    @Override
+    public Optional<EnrollmentGroup> findGroupBySigningCertificate(String sha256Thumbprint) {
+        return certificates.findGroupBySigningCertificate(sha256Thumbprint);
+    }
+
+    @Override
+    public List<EnrollmentGroup> findGroupsByCaReference(String caName) {
+        return certificates.findGroupsByCaReference(caName);
+    }
+
+    @Override
+    public Optional<CertificateOwner> findCertificateOwner(String sha256Thumbprint) {
+        return certificates.findOwner(sha256Thumbprint);
+    }
+
+    @Override
+    public Optional<CaCertificateRecord> findCaCertificate(String name) {
+        return caCertificates.find(name);
+    }
+
+    @Override
+    public Optional<CaCertificateRecord> findCaCertificateByThumbprint(String sha256Thumbprint) {
+        return caCertificates.findByThumbprint(sha256Thumbprint);
+    }
+
+    @Override
+    public CaCertificateRecord putCaCertificate(CaCertificateRecord record, String ifMatch) {
+        return caCertificates.put(record, ifMatch);
+    }
+
+    @Override
+    public Page<CaCertificateRecord> listCaCertificates(int maxItems, String continuation) {
+        return caCertificates.list(maxItems, continuation);
+    }
+
+    @Override
+    public boolean deleteCaCertificate(String name, String ifMatch) {
+        return caCertificates.delete(name, ifMatch);
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One table of enrollment documents (individual enrollments or groups) with etags and If-Match. */
+/**
+ * One table of enrollment documents (individual enrollments or groups) with etags and If-Match. The certificate
+ * index of a document is written in the same transaction as the document.
+ */
 final class JdbcDocuments<T> {
     /** Bounds the create race on PostgreSQL: a lost race means the row now exists and the update path runs. */
     private static final int ATTEMPTS_AT_CREATE_RACE = 3;
@@ -20,13 +23,15 @@ final class JdbcDocuments<T> {
 
     private final Jdbc jdbc;
     private final DocumentKind<T> kind;
+    private final JdbcCertificateIndex certificates;
     private final String selectCurrent;
     private final String insertIfAbsent;
     private final String update;
 
-    JdbcDocuments(Jdbc jdbc, DocumentKind<T> kind) {
+    JdbcDocuments(Jdbc jdbc, DocumentKind<T> kind, JdbcCertificateIndex certificates) {
         this.jdbc = jdbc;
         this.kind = kind;
+        this.certificates = certificates;
         String table = kind.table();
         String key = kind.keyColumn();
         this.selectCurrent = "SELECT etag, created_at FROM " + table + " WHERE " + key + " = ?"
@@ -50,10 +55,12 @@ final class JdbcDocuments<T> {
                 if (current != null) {
                     T stored = kind.stamped(document, etag, current.created(), now);
                     update(connection, key, id, stored, etag, now);
+                    certificates.replace(connection, kind.certificateOwnerKind(), key, id, kind.attestation().apply(stored));
                     return stored;
                 }
                 T stored = kind.stamped(document, etag, now, now);
                 if (insert(connection, key, id, stored, etag, now) == 1) {
+                    certificates.replace(connection, kind.certificateOwnerKind(), key, id, kind.attestation().apply(stored));
                     return stored;
                 }
             }
@@ -83,6 +90,7 @@ final class JdbcDocuments<T> {
                 return false;
             }
             Etags.check(kind.noun(), id, ifMatch, current.etag());
+            certificates.remove(connection, kind.certificateOwnerKind(), key);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, key);
                 return statement.executeUpdate() == 1;

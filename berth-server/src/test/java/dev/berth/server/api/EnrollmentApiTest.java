@@ -186,15 +186,15 @@ class EnrollmentApiTest {
     }
 
     @Test
-    void x509_tpm_and_missing_attestation_are_refused_with_what_is_supported() {
-        Reply x509 = api.put("/enrollments/dev8", "{\"attestation\":{\"type\":\"x509\",\"x509\":{}}}");
+    void tpm_unknown_and_missing_attestation_are_refused_with_what_is_supported() {
         Reply tpm = api.put("/enrollments/dev8", "{\"attestation\":{\"type\":\"tpm\"}}");
+        Reply unknown = api.put("/enrollments/dev8", "{\"attestation\":{\"type\":\"password\"}}");
         Reply none = api.put("/enrollments/dev8", "{\"deviceId\":\"d\"}");
 
-        assertThat(x509.status()).isEqualTo(400);
-        assertThat(x509.errorCode()).isEqualTo(400003);
-        assertThat(x509.message()).contains("x509", "supports only symmetricKey", "X.509 arrives in a later version");
-        assertThat(tpm.message()).contains("tpm", "supports only symmetricKey");
+        assertThat(tpm.status()).isEqualTo(400);
+        assertThat(tpm.errorCode()).isEqualTo(400003);
+        assertThat(tpm.message()).contains("tpm", "supports symmetricKey and x509");
+        assertThat(unknown.message()).contains("'password' is unknown", "symmetricKey or x509");
         assertThat(none.message()).contains("no attestation");
     }
 

@@ -141,7 +141,7 @@ class QueryAndBulkApiTest {
         assertThat(error.path("enrollmentGroupId").asText()).isEqualTo("bad");
         assertThat(error.has("registrationId")).isFalse();
         assertThat(error.path("errorCode").asInt()).isEqualTo(400003);
-        assertThat(error.path("errorStatus").asText()).contains("supports only symmetricKey");
+        assertThat(error.path("errorStatus").asText()).contains("X.509 enrollment group needs its CA");
         assertThat(api.get("/enrollmentGroups/ok").status()).isEqualTo(200);
     }
 

@@ -42,7 +42,7 @@ final class ServiceApiFixture implements AutoCloseable {
         store = SqliteBerthStore.open(dir.resolve("berth.db"));
         ServiceAuthorizer authorizer = new ServiceAuthorizer(POLICY, KEY, List.of(HOST), Clock.systemUTC());
         Router router = Router.router(vertx);
-        new ServiceApi(store, store, authorizer, HUBS, meters, Clock.systemUTC()).mount(router);
+        new ServiceApi(store, authorizer, HUBS, meters, Clock.systemUTC()).mount(router);
         router.get("/other").handler(ctx -> ctx.response().end("other route")); // the listener is shared
         server = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage()
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);

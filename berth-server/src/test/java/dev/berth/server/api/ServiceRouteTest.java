@@ -30,6 +30,12 @@ class ServiceRouteTest {
             "DELETE, /registrations/dev1, REGISTRATION_DELETE, dev1",
             "POST, /registrations/g1/query, REGISTRATION_QUERY, g1",
             "GET, /enrollments/room%3A7, ENROLLMENT_GET, room:7",
+            "GET, /certificates, CERTIFICATE_LIST, ",
+            "PUT, /Certificates/root-1, CERTIFICATE_PUT, root-1",
+            "GET, /certificates/root-1/, CERTIFICATE_GET, root-1",
+            "DELETE, /certificates/root-1, CERTIFICATE_DELETE, root-1",
+            "POST, /certificates/root-1/generateverificationcode, CERTIFICATE_VERIFICATION_CODE, root-1",
+            "POST, /CERTIFICATES/root-1/Verify, CERTIFICATE_VERIFY, root-1",
     })
     void resolves_operation_and_decoded_id(String method, String path, Operation operation, String id) {
         ServiceRoute route = ServiceRoute.parse(HttpMethod.valueOf(method), path);
@@ -39,7 +45,8 @@ class ServiceRouteTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/enrollments/a/b", "/enrollments//x", "/registrations", "/registrations/a/b/c", "/enrollmentGroups/g/query"})
+    @CsvSource({"/enrollments/a/b", "/enrollments//x", "/registrations", "/registrations/a/b/c", "/enrollmentGroups/g/query",
+            "/certificates/root/other", "/certificates/root/verify/x"})
     void unknown_paths_are_404(String path) {
         assertThatThrownBy(() -> ServiceRoute.parse(HttpMethod.GET, path))
                 .isInstanceOfSatisfying(ProvisioningException.class,
@@ -60,6 +67,8 @@ class ServiceRouteTest {
     void the_mount_pattern_claims_only_the_service_prefixes() {
         assertThat("/EnrollmentGroups/x").matches(ServiceRoute.PATH_REGEX);
         assertThat("/registrations").matches(ServiceRoute.PATH_REGEX);
+        assertThat("/Certificates/root/verify").matches(ServiceRoute.PATH_REGEX);
+        assertThat("/certificatesX").doesNotMatch(ServiceRoute.PATH_REGEX);
         assertThat("/enrollmentsX").doesNotMatch(ServiceRoute.PATH_REGEX);
         assertThat("/0ne0001/registrations/dev/register").doesNotMatch(ServiceRoute.PATH_REGEX);
         assertThat("/devices/x").doesNotMatch(ServiceRoute.PATH_REGEX);

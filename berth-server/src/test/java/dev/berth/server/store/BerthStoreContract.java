@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * throw away) its database. The tests live in the interfaces this class implements, grouped by concern.
  */
 abstract class BerthStoreContract implements EnrollmentStoreContract, GroupStoreContract,
-        RegistrationStoreContract, ConcurrentWritesContract {
+        RegistrationStoreContract, ConcurrentWritesContract, CertificateIndexContract, CaCertificateStoreContract {
 
     private JdbcBerthStore store;
     private int migrationsOnFirstOpen;

@@ -42,8 +42,9 @@ final class StoreFixtures {
     }
 
     static EnrollmentGroup x509Group(String groupId) {
-        AttestationMechanism x509 = new AttestationMechanism("x509", null,
-                java.util.Map.of("signingCertificates", java.util.Map.of()), null);
+        AttestationMechanism x509 = AttestationMechanism.x509(new dev.berth.protocol.service.X509Attestation(null,
+                new dev.berth.protocol.service.X509Certificates(
+                        new dev.berth.protocol.service.X509CertificateWithInfo("-----BEGIN CERTIFICATE-----", null), null), null));
         return new EnrollmentGroup(groupId, x509, null, null, null, null, "enabled", null, null, null, "static",
                 List.of(HUB), null);
     }

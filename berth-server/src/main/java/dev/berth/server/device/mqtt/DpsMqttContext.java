@@ -1,6 +1,6 @@
 package dev.berth.server.device.mqtt;
 
-import dev.berth.server.attestation.SymmetricKeyAttestor;
+import dev.berth.server.attestation.DeviceAuthenticator;
 import dev.berth.server.mqtt.MqttDisconnector;
 import dev.berth.server.metrics.DpsMetrics;
 import dev.berth.server.registration.RegistrationService;
@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 record DpsMqttContext(
         Vertx vertx,
         Supplier<String> idScope,
-        SymmetricKeyAttestor attestor,
+        DeviceAuthenticator authenticator,
         RegistrationService registrations,
         DpsMetrics metrics,
         Clock clock,

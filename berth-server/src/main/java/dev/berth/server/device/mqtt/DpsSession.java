@@ -46,6 +46,10 @@ final class DpsSession {
         this.officialJavaSdk = username != null && username.isOfficialJavaSdk();
     }
 
+    String transportKind() {
+        return connection.transportKind();
+    }
+
     String registrationIdForLog() {
         return registrationId;
     }

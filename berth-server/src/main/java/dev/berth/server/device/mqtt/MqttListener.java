@@ -3,13 +3,14 @@ package dev.berth.server.device.mqtt;
 import dev.berth.protocol.dps.DpsErrorCode;
 import dev.berth.protocol.dps.DpsUsername;
 import dev.berth.server.ProvisioningException;
-import dev.berth.server.attestation.SymmetricKeyAttestor;
+import dev.berth.server.attestation.DeviceAuthenticator;
 import dev.berth.server.metrics.DpsMetrics;
 import dev.berth.server.mqtt.MqttConnection;
 import dev.berth.server.mqtt.MqttDisconnector;
 import dev.berth.server.mqtt.MqttTransport;
 import dev.berth.server.mqtt.TcpMqttTransport;
 import dev.berth.server.registration.RegistrationService;
+import dev.berth.server.tls.ClientCertificateRequest;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,16 +38,16 @@ public final class MqttListener {
     private final DpsMqttContext context;
     private NetServer server;
 
-    public MqttListener(Vertx vertx, Supplier<String> idScope, SymmetricKeyAttestor attestor, RegistrationService registrations,
+    public MqttListener(Vertx vertx, Supplier<String> idScope, DeviceAuthenticator authenticator, RegistrationService registrations,
             DpsMetrics metrics, Clock clock, DpsMqttSettings settings) {
         this.vertx = vertx;
-        this.context = new DpsMqttContext(vertx, idScope, attestor, registrations, metrics, clock, settings,
+        this.context = new DpsMqttContext(vertx, idScope, authenticator, registrations, metrics, clock, settings,
                 new SessionRegistry(), new MqttDisconnector(metrics.registry()));
     }
 
     public Future<Integer> start(String host, int port, KeyCertOptions serverCertificate) {
-        NetServerOptions options = new NetServerOptions().setHost(host).setPort(port).setSsl(true)
-                .setKeyCertOptions(serverCertificate).setTcpNoDelay(true);
+        NetServerOptions options = ClientCertificateRequest.apply(new NetServerOptions().setHost(host).setPort(port).setSsl(true)
+                .setKeyCertOptions(serverCertificate).setTcpNoDelay(true));
         options.setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
         server = vertx.createNetServer(options)
                 .connectHandler(socket -> accept(new TcpMqttTransport(socket)))
@@ -92,7 +93,8 @@ public final class MqttListener {
             return;
         }
         String password = connection.password();
-        vertx.executeBlocking(() -> context.attestor().authenticate(parsed.idScope(), parsed.registrationId(), password), false)
+        javax.net.ssl.SSLSession tls = connection.sslSession();
+        vertx.executeBlocking(() -> context.authenticator().authenticate(parsed.idScope(), parsed.registrationId(), password, tls), false)
                 .onComplete(ar -> {
                     if (!connection.isOpen()) {
                         return;
@@ -114,7 +116,7 @@ public final class MqttListener {
     private void refuse(DpsSession session, ProvisioningException refusal) {
         LOG.warn("Refused credentials of MQTT client '{}': {} [{} {}] (trackingId={})", session.registrationIdForLog(),
                 refusal.logMessage(), refusal.code().code(), refusal.code().reason(), refusal.trackingId());
-        context.metrics().refused(refusal.code(), "mqtt");
+        context.metrics().refused(refusal.code(), session.transportKind());
         session.accept(null, refusal);
     }
 }
