@@ -9,6 +9,12 @@ import dev.berth.server.attestation.SymmetricKeyAttestor;
 import dev.berth.server.attestation.X509Attestor;
 import dev.berth.server.device.https.DeviceRegistrationApi;
 import dev.berth.server.device.mqtt.MqttListener;
+import dev.berth.server.extension.ExtensionContext;
+import dev.berth.server.extension.ServerExtension;
+import dev.berth.server.mqtt.MqttDisconnector;
+import io.vertx.ext.web.Router;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 import dev.berth.server.metrics.DpsMetrics;
 import dev.berth.server.mqtt.MqttWebSocketUpgrade;
 import dev.berth.server.pki.ServerPki;
@@ -93,12 +99,18 @@ public final class BerthServer implements AutoCloseable {
         var registrations = new RegistrationService(store, store, assignment, config.clock, metrics, config.retryAfterSeconds);
         PemKeyCertOptions certificate = new PemKeyCertOptions()
                 .setCertPath(pki.serverCertificateChain().toString()).setKeyPath(pki.serverKey().toString());
-        mqtt = new MqttListener(vertx, settings::idScope, authenticator, registrations, metrics, config.clock, config.mqttSettings);
+        var extensionContext = new ExtensionContext(vertx, store, config.meterRegistry, config.clock,
+                new MqttDisconnector(config.meterRegistry), config.dataDirectory, hostNames);
+        config.extensions.forEach(extension -> extension.start(extensionContext));
+        mqtt = new MqttListener(vertx, settings::idScope, authenticator, registrations, metrics, config.clock, config.mqttSettings,
+                config.extensions);
         var authorizer = new ServiceAuthorizer(ServiceSettings.SERVICE_POLICY_NAME, settings.servicePolicyKey(), hostNames, config.clock);
         var serviceApi = new ServiceApi(store, authorizer, linkedHubs, config.meterRegistry, config.clock);
         var deviceApi = new DeviceRegistrationApi(settings::idScope, authenticator, registrations, store, metrics, config.clock);
         var webSockets = new MqttWebSocketUpgrade(vertx, mqtt::accept, config.meterRegistry, config.clock);
-        https = new HttpsListener(vertx, List.of(serviceApi::mount, deviceApi::mount), webSockets, config.httpIdleTimeout,
+        List<Consumer<Router>> mounts = new ArrayList<>(List.of(serviceApi::mount, deviceApi::mount));
+        config.extensions.forEach(extension -> mounts.add(extension::mountRoutes));
+        https = new HttpsListener(vertx, mounts, webSockets, config.httpIdleTimeout,
                 config.metricsScrape);
         try {
             mqttPort = await(mqtt.start(config.bindHost, config.mqttPort, certificate), "MQTT", config.mqttPort);
@@ -168,6 +180,13 @@ public final class BerthServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
+            for (ServerExtension extension : config.extensions) {
+                try {
+                    extension.stop();
+                } catch (RuntimeException e) {
+                    LOG.warn("Extension {} did not stop cleanly: {}", extension.getClass().getSimpleName(), e.toString());
+                }
+            }
             try {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {

@@ -28,6 +28,7 @@ public final class BerthServerBuilder {
     MeterRegistry meterRegistry;
     Supplier<String> metricsScrape;
     Clock clock = Clock.systemUTC();
+    final List<dev.berth.server.extension.ServerExtension> extensions = new ArrayList<>();
 
     BerthServerBuilder() {
     }
@@ -115,6 +116,12 @@ public final class BerthServerBuilder {
     /** Text served at {@code GET /metrics} on the HTTPS listener (e.g. a Prometheus scrape). */
     public BerthServerBuilder metricsScrape(Supplier<String> scrape) {
         this.metricsScrape = scrape;
+        return this;
+    }
+
+    /** Adds something that shares the listeners, such as the embedded IoT hub. */
+    public BerthServerBuilder extension(dev.berth.server.extension.ServerExtension extension) {
+        this.extensions.add(Objects.requireNonNull(extension));
         return this;
     }
 

@@ -4,6 +4,7 @@ import dev.berth.protocol.dps.DpsErrorCode;
 import dev.berth.protocol.dps.DpsUsername;
 import dev.berth.server.ProvisioningException;
 import dev.berth.server.attestation.DeviceAuthenticator;
+import dev.berth.server.extension.ServerExtension;
 import dev.berth.server.metrics.DpsMetrics;
 import dev.berth.server.mqtt.MqttConnection;
 import dev.berth.server.mqtt.MqttDisconnector;
@@ -18,6 +19,7 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,11 +38,13 @@ public final class MqttListener {
 
     private final Vertx vertx;
     private final DpsMqttContext context;
+    private final List<ServerExtension> extensions;
     private NetServer server;
 
     public MqttListener(Vertx vertx, Supplier<String> idScope, DeviceAuthenticator authenticator, RegistrationService registrations,
-            DpsMetrics metrics, Clock clock, DpsMqttSettings settings) {
+            DpsMetrics metrics, Clock clock, DpsMqttSettings settings, List<ServerExtension> extensions) {
         this.vertx = vertx;
+        this.extensions = List.copyOf(extensions);
         this.context = new DpsMqttContext(vertx, idScope, authenticator, registrations, metrics, clock, settings,
                 new SessionRegistry(), new MqttDisconnector(metrics.registry()));
     }
@@ -68,6 +72,12 @@ public final class MqttListener {
 
     private void onConnect(MqttConnection connection) {
         String username = connection.username();
+        for (ServerExtension extension : extensions) {
+            if (extension.servesMqttUsername(username)) {
+                extension.openMqttSession(connection);
+                return;
+            }
+        }
         if (!DpsUsername.looksLikeProvisioning(username)) {
             context.metrics().refused(DpsErrorCode.BAD_REQUEST, connection.transportKind());
             connection.reject(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD, "unknown_username",
