@@ -1,6 +1,7 @@
 package dev.berth.device.provisioning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.device.provisioning.internal.HttpsProvisioningExchange;
 import dev.berth.device.provisioning.internal.MqttProvisioningExchange;
 import dev.berth.device.provisioning.internal.ProvisioningSettings;
 import dev.berth.device.provisioning.internal.RegistrationFlow;
@@ -37,7 +38,7 @@ public final class ProvisioningDeviceClient {
     }
 
     /**
-     * A client for the reference-sample inputs, on port 8883.
+     * A client for the reference-sample inputs: MQTT on port 8883.
      *
      * @throws IllegalArgumentException if an argument is missing or malformed
      */
@@ -108,7 +109,8 @@ public final class ProvisioningDeviceClient {
 
     private RegistrationFlow newFlow() {
         return switch (settings.transport()) {
-            case MQTT -> new RegistrationFlow(settings, new MqttProvisioningExchange(settings), SystemTicker.INSTANCE);
+            case MQTT, MQTT_WS -> new RegistrationFlow(settings, new MqttProvisioningExchange(settings), SystemTicker.INSTANCE);
+            case HTTPS -> new RegistrationFlow(settings, new HttpsProvisioningExchange(settings), SystemTicker.INSTANCE);
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.device.provisioning;
 
 import dev.berth.device.provisioning.internal.ProvisioningSettings;
+import dev.berth.device.provisioning.internal.ProxyTunnelAuth;
 import dev.berth.device.security.DeviceCredential;
 import dev.berth.device.security.TrustedCa;
 import java.time.Duration;
@@ -9,12 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Configures a {@link ProvisioningDeviceClient}. Host, ID scope, registration ID and credential are
- * required; the rest have defaults: port 8883, the JDK trust store, MQTT, a 30 s operation timeout and
- * SAS tokens valid for one hour. Setters reject bad values at once with {@link IllegalArgumentException}.
+ * required; the rest have defaults: MQTT, the transport's port (8883 for MQTT, 443 for MQTT over WebSocket
+ * and HTTPS), the JDK trust store, no proxy, a 30 s operation timeout and SAS tokens valid for one hour.
+ * Setters reject bad values at once with {@link IllegalArgumentException}.
  */
 public final class ProvisioningDeviceClientBuilder {
 
-    public static final int DEFAULT_PORT = 8883;
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_SAS_TOKEN_LIFETIME = Duration.ofHours(1);
 
@@ -23,12 +24,13 @@ public final class ProvisioningDeviceClientBuilder {
     private static final Pattern ID_SCOPE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private String host;
-    private int port = DEFAULT_PORT;
+    private Integer port;
     private String idScope;
     private String registrationId;
     private DeviceCredential credential;
     private TrustedCa trustedCa = TrustedCa.systemDefault();
     private ProvisioningTransport transport = ProvisioningTransport.MQTT;
+    private ProxySettings proxy;
     private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
     private Duration sasTokenLifetime = DEFAULT_SAS_TOKEN_LIFETIME;
 
@@ -46,6 +48,7 @@ public final class ProvisioningDeviceClientBuilder {
         return this;
     }
 
+    /** The service's port; when not set, the transport's {@link ProvisioningTransport#defaultPort() default}. */
     public ProvisioningDeviceClientBuilder port(int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1 to 65535, got " + port);
@@ -82,8 +85,18 @@ public final class ProvisioningDeviceClientBuilder {
         return this;
     }
 
+    /** MQTT (the default), MQTT over WebSocket or HTTPS. */
     public ProvisioningDeviceClientBuilder transport(ProvisioningTransport transport) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    /**
+     * Connects through an HTTP proxy ({@code CONNECT} tunnel), on any transport. With credentials over
+     * HTTPS the JVM must allow Basic authentication for tunnels; {@link #build()} says how when it does not.
+     */
+    public ProvisioningDeviceClientBuilder proxy(ProxySettings proxy) {
+        this.proxy = Objects.requireNonNull(proxy, "proxy");
         return this;
     }
 
@@ -103,14 +116,22 @@ public final class ProvisioningDeviceClientBuilder {
         return this;
     }
 
-    /** @throws IllegalStateException naming the first required setting that is missing */
+    /**
+     * @throws IllegalStateException naming the first required setting that is missing, or when HTTPS through
+     *                               an authenticating proxy cannot work because the JVM disables Basic
+     *                               authentication for HTTPS tunnels
+     */
     public ProvisioningDeviceClient build() {
         require(host, "host");
         require(idScope, "idScope");
         require(registrationId, "registrationId");
         require(credential, "credential");
-        return new ProvisioningDeviceClient(new ProvisioningSettings(host, port, idScope, registrationId, credential,
-                trustedCa, transport, operationTimeout, sasTokenLifetime));
+        if (transport == ProvisioningTransport.HTTPS && proxy != null && proxy.hasCredentials()
+                && !ProxyTunnelAuth.basicAllowedForHttpsTunnels()) {
+            throw new IllegalStateException(ProxyTunnelAuth.BASIC_DISABLED_ADVICE);
+        }
+        return new ProvisioningDeviceClient(new ProvisioningSettings(host, port == null ? transport.defaultPort() : port,
+                idScope, registrationId, credential, trustedCa, transport, proxy, operationTimeout, sasTokenLifetime));
     }
 
     private static void require(Object value, String name) {

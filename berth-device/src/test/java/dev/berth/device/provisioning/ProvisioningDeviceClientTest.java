@@ -66,4 +66,88 @@ class ProvisioningDeviceClientTest {
         assertThatThrownBy(() -> ProvisioningDeviceClient.builder().host("h.example").idScope("0ne1").registrationId("d").build())
                 .isInstanceOf(IllegalStateException.class).hasMessage("credential is not set");
     }
+
+    @Test
+    void default_port_follows_the_transport() {
+        assertThat(failureConnecting(ProvisioningDeviceClient.builder())).contains("unresolvable.invalid:8883");
+        assertThat(failureConnecting(ProvisioningDeviceClient.builder().transport(ProvisioningTransport.MQTT_WS)))
+                .contains("unresolvable.invalid:443");
+        assertThat(failureConnecting(ProvisioningDeviceClient.builder().transport(ProvisioningTransport.HTTPS)))
+                .contains("unresolvable.invalid:443");
+        assertThat(ProvisioningTransport.MQTT.defaultPort()).isEqualTo(8883);
+        assertThat(ProvisioningTransport.MQTT_WS.defaultPort()).isEqualTo(443);
+        assertThat(ProvisioningTransport.HTTPS.defaultPort()).isEqualTo(443);
+    }
+
+    @Test
+    void explicit_port_wins_over_the_transport_default_whatever_the_order() {
+        assertThat(failureConnecting(ProvisioningDeviceClient.builder().port(8443).transport(ProvisioningTransport.HTTPS)))
+                .contains("unresolvable.invalid:8443");
+        assertThat(failureConnecting(ProvisioningDeviceClient.builder().transport(ProvisioningTransport.MQTT_WS).port(9443)))
+                .contains("unresolvable.invalid:9443");
+    }
+
+    @Test
+    void https_failure_names_the_endpoint_and_is_a_connection_failure() {
+        ProvisioningDeviceClient client = ProvisioningDeviceClient.builder().host("unresolvable.invalid")
+                .transport(ProvisioningTransport.HTTPS).idScope("0ne00000001").registrationId("dev-1").credential(KEY).build();
+
+        assertThatThrownBy(() -> client.register(Duration.ofSeconds(10)))
+                .isInstanceOf(ProvisioningClientException.class)
+                .hasMessageContaining("cannot connect to unresolvable.invalid:443")
+                .extracting(e -> ((ProvisioningClientException) e).reason())
+                .isEqualTo(ProvisioningClientException.Reason.CONNECTION_FAILED);
+    }
+
+    @Test
+    void unresolvable_proxy_is_a_connection_failure_naming_the_proxy() {
+        for (ProvisioningTransport transport : ProvisioningTransport.values()) {
+            ProvisioningDeviceClient client = ProvisioningDeviceClient.builder().host("localhost").transport(transport)
+                    .proxy(ProxySettings.of("proxy.unresolvable.invalid", 3128))
+                    .idScope("0ne00000001").registrationId("dev-1").credential(KEY).build();
+
+            assertThatThrownBy(() -> client.register(Duration.ofSeconds(10)))
+                    .as(transport.name())
+                    .isInstanceOf(ProvisioningClientException.class)
+                    .hasMessageContaining("through HTTP proxy proxy.unresolvable.invalid:3128")
+                    .extracting(e -> ((ProvisioningClientException) e).reason())
+                    .isEqualTo(ProvisioningClientException.Reason.CONNECTION_FAILED);
+        }
+    }
+
+    @Test
+    void https_through_an_authenticating_proxy_needs_basic_allowed_for_tunnels() {
+        String key = "jdk.http.auth.tunneling.disabledSchemes";
+        String before = System.getProperty(key);
+        ProvisioningDeviceClientBuilder builder = ProvisioningDeviceClient.builder().host("localhost")
+                .idScope("0ne00000001").registrationId("dev-1").credential(KEY)
+                .proxy(ProxySettings.of("proxy.example.com", 3128).withCredentials("user", "pw"));
+        try {
+            System.setProperty(key, "Digest, Basic");
+            assertThat(builder.transport(ProvisioningTransport.MQTT_WS).build()).isNotNull();
+            assertThatThrownBy(() -> builder.transport(ProvisioningTransport.HTTPS).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("-Djdk.http.auth.tunneling.disabledSchemes= (empty)");
+
+            System.setProperty(key, "");
+            assertThat(builder.transport(ProvisioningTransport.HTTPS).build()).isNotNull();
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
+
+    private static String failureConnecting(ProvisioningDeviceClientBuilder builder) {
+        ProvisioningDeviceClient client = builder.host("unresolvable.invalid").idScope("0ne00000001")
+                .registrationId("dev-1").credential(KEY).build();
+        try {
+            client.register(Duration.ofSeconds(10));
+        } catch (ProvisioningClientException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("registering with unresolvable.invalid did not fail");
+    }
 }

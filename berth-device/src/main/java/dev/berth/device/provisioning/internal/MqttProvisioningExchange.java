@@ -4,18 +4,15 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.message.auth.Mqtt3SimpleAuth;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAck;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 import dev.berth.device.provisioning.ProvisioningClientException;
 import dev.berth.device.provisioning.ProvisioningClientException.Reason;
-import dev.berth.device.security.SymmetricKeyCredential;
-import dev.berth.protocol.dps.DpsResource;
 import dev.berth.protocol.dps.DpsResponseTopic;
 import dev.berth.protocol.dps.DpsUsername;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * DPS over MQTT 3.1.1 + TLS with the HiveMQ client: clean session, client ID = registration ID, SAS token
+ * DPS over MQTT 3.1.1 with the HiveMQ client, over TLS or a WebSocket inside TLS, optionally through an
+ * HTTP proxy ({@link MqttTransportConfigs}): clean session, client ID = registration ID, SAS token
  * as password, answers subscribed at QoS 1 before anything is published, requests at QoS 1. Incoming
  * answers, failed publishes and a lost connection all land in one queue, in the order they happened.
  */
@@ -57,16 +55,7 @@ public final class MqttProvisioningExchange implements ProvisioningExchange {
         long waitMillis = Math.max(1, maxWait.toMillis());
         client = MqttClient.builder().useMqttVersion3()
                 .identifier(settings.registrationId())
-                .transportConfig()
-                    .serverHost(settings.host()).serverPort(settings.port())
-                    .socketConnectTimeout(waitMillis, TimeUnit.MILLISECONDS)
-                    .mqttConnectTimeout(waitMillis, TimeUnit.MILLISECONDS)
-                    .sslConfig()
-                        .trustManagerFactory(settings.trustedCa().trustManagerFactory())
-                        .protocols(List.of("TLSv1.3", "TLSv1.2"))
-                        .handshakeTimeout(waitMillis, TimeUnit.MILLISECONDS)
-                        .applySslConfig()
-                    .applyTransportConfig()
+                .transportConfig(MqttTransportConfigs.of(settings, waitMillis))
                 .addDisconnectedListener(context -> {
                     if (connected && context.getSource() != MqttDisconnectSource.USER) {
                         connected = false;
@@ -75,10 +64,12 @@ public final class MqttProvisioningExchange implements ProvisioningExchange {
                 })
                 .buildAsync();
         try {
+            var auth = Mqtt3SimpleAuth.builder().username(username());
+            SasTokens.forRegistration(settings).ifPresent(sas -> auth.password(sas.getBytes(StandardCharsets.UTF_8)));
             await(client.connectWith()
                     .cleanSession(true)
                     .keepAlive(KEEP_ALIVE_SECONDS)
-                    .simpleAuth().username(username()).password(password()).applySimpleAuth()
+                    .simpleAuth(auth.build())
                     .send(), waitMillis);
             connected = true;
         } catch (ExecutionException e) {
@@ -155,15 +146,6 @@ public final class MqttProvisioningExchange implements ProvisioningExchange {
 
     private String username() {
         return DpsUsername.format(settings.idScope(), settings.registrationId(), SdkVersion.CLIENT_VERSION);
-    }
-
-    private byte[] password() {
-        // --release 17 has no pattern switch; DeviceCredential is sealed, so this list is complete
-        if (settings.credential() instanceof SymmetricKeyCredential key) {
-            return key.createSasToken(DpsResource.of(settings.idScope(), settings.registrationId()),
-                    Instant.now().plus(settings.sasTokenLifetime()), "registration").getBytes(StandardCharsets.UTF_8);
-        }
-        throw new IllegalStateException("unsupported credential " + settings.credential().getClass().getSimpleName());
     }
 
     private static <T> T await(Future<T> future, long waitMillis)

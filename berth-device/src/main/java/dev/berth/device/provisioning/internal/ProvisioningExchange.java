@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One connection to the provisioning service over some transport, as the registration flow uses it:
- * requests go out on DPS topics, answers come back in order. Keeps the flow free of MQTT library types.
+ * requests are named by their DPS MQTT topics (the HTTPS exchange maps them to REST calls), answers come
+ * back in order as DPS response topics and bodies. Keeps the flow free of MQTT and HTTP library types.
  */
 public interface ProvisioningExchange extends AutoCloseable {
 

@@ -24,7 +24,7 @@ class RegistrationFlowTest {
              "assignedHub":"hub.example.net","deviceId":"dev-1","status":"assigned"}}""";
     private static final ProvisioningSettings SETTINGS = new ProvisioningSettings("dps.example.net", 8883, "0ne00000001",
             "dev-1", SymmetricKeyCredential.of("Jsm0lyGpjaVYVP2g3FnmnmG9dI/9qU24wNoykUmermc="), TrustedCa.systemDefault(),
-            ProvisioningTransport.MQTT, Duration.ofSeconds(10), Duration.ofHours(1));
+            ProvisioningTransport.MQTT, null, Duration.ofSeconds(10), Duration.ofHours(1));
 
     private ScriptedExchange.FakeTicker ticker;
     private ScriptedExchange exchange;
