@@ -13,25 +13,25 @@ import dev.berth.server.store.CaCertificateRecord;
 import java.security.cert.X509Certificate;
 
 /** X.509 enrollments written straight into the store, with the certificate info the service API would compute. */
-final class X509Enrollments {
+public final class X509Enrollments {
     private X509Enrollments() {
     }
 
-    static X509Certificates certificates(X509Certificate primary) {
+    public static X509Certificates certificates(X509Certificate primary) {
         return new X509Certificates(new X509CertificateWithInfo(TestPki.pemOf(primary), Certificates.info(primary)), null);
     }
 
-    static IndividualEnrollment individual(BerthStore store, String registrationId, X509Certificate deviceCertificate, String status) {
+    public static IndividualEnrollment individual(BerthStore store, String registrationId, X509Certificate deviceCertificate, String status) {
         AttestationMechanism attestation = AttestationMechanism.x509(new X509Attestation(certificates(deviceCertificate), null, null));
         return store.putEnrollment(new IndividualEnrollment(registrationId, null, null, null, attestation, null, null, null, null,
                 status, null, null, null, "hashed", null, null), null);
     }
 
-    static EnrollmentGroup groupWithSigningCertificate(BerthStore store, String groupId, X509Certificate ca, String status) {
+    public static EnrollmentGroup groupWithSigningCertificate(BerthStore store, String groupId, X509Certificate ca, String status) {
         return group(store, groupId, new X509Attestation(null, certificates(ca), null), status);
     }
 
-    static EnrollmentGroup groupWithCaReference(BerthStore store, String groupId, String caName) {
+    public static EnrollmentGroup groupWithCaReference(BerthStore store, String groupId, String caName) {
         return group(store, groupId, new X509Attestation(null, null, new X509CaReferences(caName, null)), "enabled");
     }
 
@@ -40,7 +40,7 @@ final class X509Enrollments {
                 null, null, "hashed", null, null), null);
     }
 
-    static CaCertificateRecord registerCa(BerthStore store, String name, X509Certificate ca, boolean verified) {
+    public static CaCertificateRecord registerCa(BerthStore store, String name, X509Certificate ca, boolean verified) {
         return store.putCaCertificate(new CaCertificateRecord(name, TestPki.pemOf(ca), Certificates.sha256Thumbprint(ca), verified,
                 null, null, null, null), null);
     }

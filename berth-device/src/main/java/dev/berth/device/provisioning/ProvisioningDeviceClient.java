@@ -7,8 +7,10 @@ import dev.berth.device.provisioning.internal.ProvisioningSettings;
 import dev.berth.device.provisioning.internal.RegistrationFlow;
 import dev.berth.device.provisioning.internal.RegistrationPayload;
 import dev.berth.device.provisioning.internal.SystemTicker;
+import dev.berth.device.security.DeviceCredential;
 import dev.berth.device.security.SymmetricKeyCredential;
 import dev.berth.device.security.TrustedCa;
+import dev.berth.device.security.X509Credential;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,12 +46,26 @@ public final class ProvisioningDeviceClient {
      */
     public static ProvisioningDeviceClient create(String host, String idScope, String registrationId,
                                                   SymmetricKeyCredential key, TrustedCa trustedCa) {
-        if (key == null || trustedCa == null) {
-            throw new IllegalArgumentException(key == null ? "the device key is missing" : "the trusted CA is missing;"
+        return create(host, idScope, registrationId, (DeviceCredential) key, trustedCa);
+    }
+
+    /**
+     * A client that proves itself with a device certificate in the TLS handshake (no SAS token). The
+     * certificate's CN must be the registration ID.
+     */
+    public static ProvisioningDeviceClient create(String host, String idScope, String registrationId,
+                                                  X509Credential certificate, TrustedCa trustedCa) {
+        return create(host, idScope, registrationId, (DeviceCredential) certificate, trustedCa);
+    }
+
+    private static ProvisioningDeviceClient create(String host, String idScope, String registrationId,
+                                                   DeviceCredential credential, TrustedCa trustedCa) {
+        if (credential == null || trustedCa == null) {
+            throw new IllegalArgumentException(credential == null ? "the device credential is missing" : "the trusted CA is missing;"
                     + " use TrustedCa.systemDefault() for Azure");
         }
         return builder().host(host).idScope(idScope).registrationId(registrationId)
-                .credential(key).trustedCa(trustedCa).build();
+                .credential(credential).trustedCa(trustedCa).build();
     }
 
     public static ProvisioningDeviceClientBuilder builder() {

@@ -4,6 +4,7 @@ import dev.berth.device.provisioning.internal.ProvisioningSettings;
 import dev.berth.device.provisioning.internal.ProxyTunnelAuth;
 import dev.berth.device.security.DeviceCredential;
 import dev.berth.device.security.TrustedCa;
+import dev.berth.device.security.X509Credential;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -126,6 +127,10 @@ public final class ProvisioningDeviceClientBuilder {
         require(idScope, "idScope");
         require(registrationId, "registrationId");
         require(credential, "credential");
+        if (credential instanceof X509Credential certificate && !certificate.registrationId().equalsIgnoreCase(registrationId)) {
+            throw new IllegalStateException("the device certificate's CN '" + certificate.registrationId()
+                    + "' differs from the registration ID '" + registrationId + "'; with X.509 they must be the same");
+        }
         if (transport == ProvisioningTransport.HTTPS && proxy != null && proxy.hasCredentials()
                 && !ProxyTunnelAuth.basicAllowedForHttpsTunnels()) {
             throw new IllegalStateException(ProxyTunnelAuth.BASIC_DISABLED_ADVICE);

@@ -57,8 +57,8 @@ class ProvisioningDeviceClientTest {
         assertThatThrownBy(() -> builder.registrationId("dev/#")).hasMessageContaining("registration ID");
         assertThatThrownBy(() -> builder.operationTimeout(Duration.ofSeconds(-1))).hasMessageContaining("operationTimeout");
         assertThatThrownBy(() -> builder.sasTokenLifetime(null)).hasMessageContaining("sasTokenLifetime");
-        assertThatThrownBy(() -> ProvisioningDeviceClient.create("h.example", "0ne1", "d", null, TrustedCa.systemDefault()))
-                .hasMessageContaining("device key is missing");
+        assertThatThrownBy(() -> ProvisioningDeviceClient.create("h.example", "0ne1", "d", (SymmetricKeyCredential) null,
+                TrustedCa.systemDefault())).hasMessageContaining("device credential is missing");
     }
 
     @Test

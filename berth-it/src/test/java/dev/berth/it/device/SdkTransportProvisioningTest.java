@@ -121,7 +121,7 @@ class SdkTransportProvisioningTest {
 
     /** A builder for {@code transport} on the server's matching port, trusting the server's CA. */
     static ProvisioningDeviceClientBuilder client(BerthTestServer berth, ProvisioningTransport transport, String regId,
-                                                  SymmetricKeyCredential credential) {
+                                                  dev.berth.device.security.DeviceCredential credential) {
         return ProvisioningDeviceClient.builder().host("localhost").port(port(berth, transport)).transport(transport)
                 .idScope(berth.idScope()).registrationId(regId).credential(credential)
                 .trustedCa(TrustedCa.fromPemFile(berth.server().caCertificate()));
