@@ -22,14 +22,16 @@ import java.util.concurrent.Future;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The official Azure IoT Java provisioning device SDK (provisioning-device-client 2.x), unchanged, against
- * Berth over MQTT. The SDK dials port 8883 itself, so this server binds 8883 (tests run one class at a time).
- * Each scenario runs several devices: the SDK loses answers that come too fast, and a test that passes
- * nine times in ten is a failing test.
+ * The official Azure IoT Java provisioning SDK (provisioning-device-client 2.x), unchanged, against Berth with
+ * symmetric keys over MQTT, MQTT over WebSocket and HTTPS. Its MQTT transport dials 8883 and its WebSocket
+ * transport {@code wss://host:443/mqtt} whatever the host says, so this server binds 8883 and 443 (as root, as CI
+ * runs; tests run one class at a time). Each scenario runs several devices at once: the SDK loses answers that
+ * come too fast, and a test that passes nine times in ten is a failing test.
  */
 class OfficialJavaProvisioningSdkTest {
     static final String KEY = "rUQs8N8HLs/v3B2vQ3qO6vN6rV0bN8rT9yV2zX4aC6eG8iK0mO2qS4uW6yA8cE0gI2kM4oQ6sU8wY0aC2eG4iA==";
@@ -42,8 +44,8 @@ class OfficialJavaProvisioningSdkTest {
 
     @BeforeAll
     static void start() {
-        berth = BerthTestServer.start(dir, 8883);
-        berth.enrollGroup("official-sdk-group", GROUP_KEY, null, "enabled");
+        berth = BerthTestServer.start(dir, builder -> builder.mqttPort(8883).httpsPort(443));
+        berth.enrollGroup("official-https-group", GROUP_KEY, null, "enabled");
     }
 
     @AfterAll
@@ -52,10 +54,10 @@ class OfficialJavaProvisioningSdkTest {
     }
 
     /** The SDK's own symmetric-key provider, trusting Berth's CA instead of the JDK's store. */
-    static final class TrustingSymmetricKeyProvider extends SecurityProviderSymmetricKey {
+    static final class TrustingKeyProvider extends SecurityProviderSymmetricKey {
         private final SSLContext sslContext;
 
-        TrustingSymmetricKeyProvider(String key, String registrationId, SSLContext sslContext) {
+        TrustingKeyProvider(String key, String registrationId, SSLContext sslContext) {
             super(key, key, registrationId);
             this.sslContext = sslContext;
         }
@@ -66,10 +68,22 @@ class OfficialJavaProvisioningSdkTest {
         }
     }
 
-    private ProvisioningDeviceClientRegistrationResult register(String registrationId, String key, String payload) throws Exception {
-        var security = new TrustingSymmetricKeyProvider(key, registrationId, berth.deviceSslContext());
-        ProvisioningDeviceClient client = ProvisioningDeviceClient.create("localhost", berth.idScope(),
-                ProvisioningDeviceClientTransportProtocol.MQTT, security);
+    enum Transport {
+        MQTT(ProvisioningDeviceClientTransportProtocol.MQTT),
+        MQTT_WS(ProvisioningDeviceClientTransportProtocol.MQTT_WS),
+        HTTPS(ProvisioningDeviceClientTransportProtocol.HTTPS);
+
+        final ProvisioningDeviceClientTransportProtocol protocol;
+
+        Transport(ProvisioningDeviceClientTransportProtocol protocol) {
+            this.protocol = protocol;
+        }
+    }
+
+    private static ProvisioningDeviceClientRegistrationResult register(Transport transport, String registrationId, String key,
+            String payload) throws Exception {
+        var security = new TrustingKeyProvider(key, registrationId, berth.deviceSslContext());
+        ProvisioningDeviceClient client = ProvisioningDeviceClient.create("localhost", berth.idScope(), transport.protocol, security);
         try {
             if (payload == null) {
                 return client.registerDeviceSync();
@@ -82,28 +96,30 @@ class OfficialJavaProvisioningSdkTest {
         }
     }
 
-    @Test
-    void individual_enrollment_devices_are_assigned() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void individual_enrollment_devices_are_assigned(Transport transport) throws Exception {
         List<Callable<ProvisioningDeviceClientRegistrationResult>> devices = new ArrayList<>();
         for (int i = 0; i < DEVICES_PER_SCENARIO; i++) {
-            String regId = "official-individual-" + i;
+            String regId = "official-" + transport.name().toLowerCase().replace('_', '-') + "-individual-" + i;
             String payload = i % 2 == 0 ? null : "{\"modelId\":\"dtmi:berth:test;1\"}";
             berth.enroll(regId, KEY, null);
-            devices.add(() -> register(regId, KEY, payload));
+            devices.add(() -> register(transport, regId, KEY, payload));
         }
         for (ProvisioningDeviceClientRegistrationResult result : runConcurrently(devices)) {
             assertThat(result.getProvisioningDeviceClientStatus()).isEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED);
             assertThat(result.getIothubUri()).isIn(BerthTestServer.HUB, BerthTestServer.HUB_2);
-            assertThat(result.getDeviceId()).isEqualTo(result.getRegistrationId()).startsWith("official-individual-");
+            assertThat(result.getDeviceId()).isEqualTo(result.getRegistrationId());
         }
     }
 
-    @Test
-    void group_enrollment_devices_with_derived_keys_are_assigned() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void group_enrollment_devices_with_derived_keys_are_assigned(Transport transport) throws Exception {
         List<Callable<ProvisioningDeviceClientRegistrationResult>> devices = new ArrayList<>();
         for (int i = 0; i < DEVICES_PER_SCENARIO; i++) {
-            String regId = "official-group-" + i;
-            devices.add(() -> register(regId, SharedAccessSignatures.deriveDeviceKey(GROUP_KEY, regId), null));
+            String regId = "official-" + transport.name().toLowerCase().replace('_', '-') + "-group-" + i;
+            devices.add(() -> register(transport, regId, SharedAccessSignatures.deriveDeviceKey(GROUP_KEY, regId), null));
         }
         for (ProvisioningDeviceClientRegistrationResult result : runConcurrently(devices)) {
             assertThat(result.getProvisioningDeviceClientStatus()).isEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED);
@@ -112,24 +128,28 @@ class OfficialJavaProvisioningSdkTest {
         }
     }
 
-    @Test
-    void sequential_registrations_of_one_device_never_stall() throws Exception {
-        berth.enroll("official-repeat", KEY, null);
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void sequential_registrations_of_one_device_never_stall(Transport transport) throws Exception {
+        String regId = "official-" + transport.name().toLowerCase().replace('_', '-') + "-repeat";
+        berth.enroll(regId, KEY, null);
         for (int i = 0; i < 4; i++) {
-            assertThat(register("official-repeat", KEY, null).getProvisioningDeviceClientStatus())
+            assertThat(register(transport, regId, KEY, null).getProvisioningDeviceClientStatus())
                     .isEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED);
         }
     }
 
-    @Test
-    void wrong_key_surfaces_berths_error_code_and_message() {
-        berth.enroll("official-wrong-key", KEY, null);
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void wrong_key_surfaces_berths_error_code_and_message(Transport transport) {
+        String regId = "official-" + transport.name().toLowerCase().replace('_', '-') + "-wrong-key";
+        berth.enroll(regId, KEY, null);
         String wrongKey = SharedAccessSignatures.deriveDeviceKey(KEY, "not-the-key");
-        assertThatThrownBy(() -> register("official-wrong-key", wrongKey, null))
+        assertThatThrownBy(() -> register(transport, regId, wrongKey, null))
                 .isInstanceOf(ProvisioningDeviceClientException.class)
                 .rootCause().hasMessageContaining("401005")
-                .hasMessageContaining("does not match the primary or secondary key of individual enrollment 'official-wrong-key'")
-                .hasMessageContaining("TrackingId");
+                .hasMessageContaining("does not match the primary or secondary key of individual enrollment '" + regId + "'")
+                .hasMessageContaining(transport == Transport.HTTPS ? "trackingId" : "TrackingId");
     }
 
     private static List<ProvisioningDeviceClientRegistrationResult> runConcurrently(
