@@ -96,7 +96,8 @@ public final class BerthServer implements AutoCloseable {
         var authenticator = new DeviceAuthenticator(new SymmetricKeyAttestor(store, config.clock, config.allowedClockSkew),
                 new X509Attestor(store, config.clock));
         var assignment = new Assignment(new HubAllocator(), linkedHubs::hostNames);
-        var registrations = new RegistrationService(store, store, assignment, config.clock, metrics, config.retryAfterSeconds);
+        var registrations = new RegistrationService(store, store, assignment, config.clock, metrics, config.retryAfterSeconds,
+                config.hubRegistry);
         PemKeyCertOptions certificate = new PemKeyCertOptions()
                 .setCertPath(pki.serverCertificateChain().toString()).setKeyPath(pki.serverKey().toString());
         var extensionContext = new ExtensionContext(vertx, store, config.meterRegistry, config.clock,

@@ -29,6 +29,7 @@ public final class BerthServerBuilder {
     Supplier<String> metricsScrape;
     Clock clock = Clock.systemUTC();
     final List<dev.berth.server.extension.ServerExtension> extensions = new ArrayList<>();
+    dev.berth.server.hub.HubRegistry hubRegistry = dev.berth.server.hub.HubRegistry.NONE;
 
     BerthServerBuilder() {
     }
@@ -122,6 +123,15 @@ public final class BerthServerBuilder {
     /** Adds something that shares the listeners, such as the embedded IoT hub. */
     public BerthServerBuilder extension(dev.berth.server.extension.ServerExtension extension) {
         this.extensions.add(Objects.requireNonNull(extension));
+        return this;
+    }
+
+    /**
+     * Puts assigned devices into the hubs this registry manages (the embedded hub's, or an Azure IoT hub by
+     * connection string); assignments to other hubs name the hub only. Default: none.
+     */
+    public BerthServerBuilder hubRegistry(dev.berth.server.hub.HubRegistry registry) {
+        this.hubRegistry = Objects.requireNonNull(registry);
         return this;
     }
 

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Everything the hub keeps, in the same database as the provisioning service (its own tables and its own
  * migration history). Blocking; call off the event loop. {@code ifMatch} null or {@code *} = any version;
- * a mismatch throws {@link dev.berth.server.store.PreconditionFailedException}.
+ * a mismatch throws {@link dev.berth.server.store.PreconditionFailedException}. Twin and cloud-to-device calls for a
+ * device that does not exist throw {@link DeviceNotFoundException}; a twin patch that breaks IoT Hub's key rules
+ * (names with '.', '$', spaces; nesting deeper than 10) throws {@link IllegalArgumentException}.
  */
 public interface HubStore {
 
@@ -17,6 +19,17 @@ public interface HubStore {
 
     /** Creates or replaces; creating also creates an empty twin. */
     DeviceRecord putDevice(DeviceRecord device, String ifMatch);
+
+    /**
+     * Creates a device that must not exist yet (a PUT without If-Match, as IoT Hub does it).
+     * @throws dev.berth.server.store.ConflictException when the device ID is taken
+     */
+    default DeviceRecord createDevice(DeviceRecord device) {
+        if (findDevice(device.deviceId()).isPresent()) {
+            throw new dev.berth.server.store.ConflictException("the device '" + device.deviceId() + "' already exists");
+        }
+        return putDevice(device, null);
+    }
 
     /** Also deletes the twin and queued cloud-to-device messages. */
     boolean deleteDevice(String deviceId, String ifMatch);
@@ -41,6 +54,11 @@ public interface HubStore {
 
     /** Unexpired messages for the device, oldest first. */
     List<CloudToDeviceMessage> pendingMessages(String deviceId, Instant now, int maxItems);
+
+    /** How many unexpired messages wait for the device (the registry's {@code cloudToDeviceMessageCount}). */
+    default int pendingMessageCount(String deviceId, Instant now) {
+        return pendingMessages(deviceId, now, Integer.MAX_VALUE).size();
+    }
 
     /** Counts a delivery attempt. */
     void markDelivered(String deviceId, String messageId);

@@ -46,6 +46,7 @@ public final class MqttConnection {
     private MqttConnectMessage connect;
     private boolean accepted;
     private boolean closed;
+    private boolean disconnectReceived;
     private int nextMessageId = 1;
     private long lastReceived = System.nanoTime();
     private long keepAliveTimer = -1;
@@ -128,7 +129,10 @@ public final class MqttConnection {
             case UNSUBSCRIBE -> send(MqttMessageBuilders.unsubAck()
                     .packetId(((MqttMessageIdVariableHeader) message.variableHeader()).messageId()).build());
             case PINGREQ -> send(new MqttMessage(new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0)));
-            case DISCONNECT -> close();
+            case DISCONNECT -> {
+                disconnectReceived = true;
+                close();
+            }
             default -> disconnector.disconnect(this, "unsupported_packet", type + " is not supported (QoS 2 is not available)");
         }
     }
@@ -174,8 +178,17 @@ public final class MqttConnection {
 
     /** Sends CONNACK 0 (session-present always 0: no SDK may see a restored session) and starts the keep-alive watch. */
     public void accept() {
+        accept(false);
+    }
+
+    /**
+     * Sends CONNACK 0 with the given session-present flag and starts the keep-alive watch. Provisioning always
+     * passes false (C# fails otherwise); the hub passes true only when it restored a clean-session=0 device's
+     * subscriptions.
+     */
+    public void accept(boolean sessionPresent) {
         accepted = true;
-        send(MqttMessageBuilders.connAck().returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED).sessionPresent(false).build());
+        send(MqttMessageBuilders.connAck().returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED).sessionPresent(sessionPresent).build());
         int keepAlive = connect.variableHeader().keepAliveTimeSeconds();
         if (keepAlive > 0) {
             long limitNanos = keepAlive * 1_500_000_000L;
@@ -277,6 +290,21 @@ public final class MqttConnection {
     public String password() {
         return connect == null || !connect.variableHeader().hasPassword() || connect.payload().passwordInBytes() == null
                 ? null : new String(connect.payload().passwordInBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The CONNECT's will message (topic, QoS, retain, payload; message ID 0), or null when the will flag is off. */
+    public InboundPublish will() {
+        if (connect == null || !connect.variableHeader().isWillFlag()) {
+            return null;
+        }
+        byte[] payload = connect.payload().willMessageInBytes();
+        return new InboundPublish(connect.payload().willTopic(), MqttQoS.valueOf(connect.variableHeader().willQos()), 0,
+                connect.variableHeader().isWillRetain(), payload == null ? new byte[0] : payload);
+    }
+
+    /** True when the device ended the connection with DISCONNECT (a clean close: its will is not sent). */
+    public boolean disconnectReceived() {
+        return disconnectReceived;
     }
 
     public boolean cleanSession() {

@@ -9,6 +9,7 @@ import dev.berth.server.Json;
 import dev.berth.server.ProvisioningException;
 import dev.berth.server.attestation.AuthenticatedDevice;
 import dev.berth.server.attestation.EnrollmentMatch;
+import dev.berth.server.hub.HubRegistry;
 import dev.berth.server.metrics.DpsMetrics;
 import dev.berth.server.store.EnrollmentStore;
 import dev.berth.server.store.Operation;
@@ -34,9 +35,17 @@ public final class RegistrationService {
     private final Clock clock;
     private final DpsMetrics metrics;
     private final int retryAfterSeconds;
+    private final HubIdentityStep hubIdentity;
 
     public RegistrationService(EnrollmentStore enrollments, RegistrationStore registrations, Assignment assignment,
             Clock clock, DpsMetrics metrics, int retryAfterSeconds) {
+        this(enrollments, registrations, assignment, clock, metrics, retryAfterSeconds, HubRegistry.NONE);
+    }
+
+    /** @param hubRegistry puts assigned devices into the hubs it manages; {@link HubRegistry#NONE} names the hub only */
+    public RegistrationService(EnrollmentStore enrollments, RegistrationStore registrations, Assignment assignment,
+            Clock clock, DpsMetrics metrics, int retryAfterSeconds, HubRegistry hubRegistry) {
+        this.hubIdentity = new HubIdentityStep(hubRegistry);
         this.enrollments = enrollments;
         this.registrations = registrations;
         this.assignment = assignment;
@@ -51,8 +60,8 @@ public final class RegistrationService {
         String operationId = OperationIds.next();
         registrations.createOperation(new Operation(operationId, device.registrationId(), RegistrationStatus.ASSIGNING, started, started, null));
         RegistrationRecord previous = registrations.findRegistration(device.registrationId()).orElse(null);
-        RegistrationRecord outcome = assignment.decide(device.registrationId(), match, previous,
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        RegistrationRecord outcome = hubIdentity.apply(device, match, previous, assignment.decide(device.registrationId(), match,
+                previous, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         RegistrationOperationStatus result = new RegistrationOperationStatus(operationId, outcome.status(), RegistrationResults.toDeviceResult(outcome, device.evidence()));
         Operation done = new Operation(operationId, device.registrationId(), outcome.status(), started, clock.instant(), Json.write(result));
         RegistrationRecord stored = registrations.completeOperation(outcome, done);

@@ -4,14 +4,14 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Opaque, quoted entity tags (as Azure DPS writes them) and the If-Match rule. */
-final class Etags {
+public final class Etags {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Etags() {
     }
 
     /** A fresh etag such as {@code "3f2a9c1e07b4d5a6"}, never equal to the one it replaces. */
-    static String next(String previous) {
+    public static String next(String previous) {
         byte[] bytes = new byte[8];
         String etag;
         do {
@@ -21,12 +21,12 @@ final class Etags {
         return etag;
     }
 
-    static boolean isUnconditional(String ifMatch) {
+    public static boolean isUnconditional(String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*");
     }
 
     /** Quotes are optional on either side: clients copy etags with and without them. */
-    static boolean matches(String ifMatch, String stored) {
+    public static boolean matches(String ifMatch, String stored) {
         return stored != null && unquote(ifMatch).equals(unquote(stored));
     }
 
@@ -34,7 +34,7 @@ final class Etags {
      * @param stored the current etag, null when the entity does not exist
      * @throws PreconditionFailedException when ifMatch names a version other than the stored one
      */
-    static void check(String noun, String id, String ifMatch, String stored) {
+    public static void check(String noun, String id, String ifMatch, String stored) {
         if (isUnconditional(ifMatch)) {
             return;
         }

@@ -9,28 +9,28 @@ import javax.sql.DataSource;
  * {@link StoreException}. Writes that read first run in one transaction; on PostgreSQL a transaction
  * that lost a serialisation race or a deadlock is run again, as the database asks.
  */
-final class Jdbc {
+public final class Jdbc {
     private static final int ATTEMPTS_AFTER_SERIALISATION_FAILURE = 5;
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
 
-    Jdbc(DataSource dataSource, SqlDialect dialect) {
+    public Jdbc(DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
     }
 
-    SqlDialect dialect() {
+    public SqlDialect dialect() {
         return dialect;
     }
 
     /** One statement (or several that need not be atomic) in auto-commit mode. */
-    <T> T autoCommit(String what, Work<T> work) {
+    public <T> T autoCommit(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -39,7 +39,7 @@ final class Jdbc {
     }
 
     /** All of the work or none of it. Exceptions other than SQL ones (e.g. a failed If-Match) roll back and pass through. */
-    <T> T inTransaction(String what, Work<T> work) {
+    public <T> T inTransaction(String what, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 return runInTransaction(connection, work);

@@ -7,6 +7,7 @@ import dev.berth.protocol.service.IndividualEnrollment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The store on a SQL database. Open it with {@link SqliteBerthStore#open} or {@link PostgresBerthStore#open};
@@ -41,6 +42,16 @@ public final class JdbcBerthStore implements BerthStore {
         this.operations = new JdbcOperations(jdbc);
         this.registrations = new JdbcRegistrations(jdbc, operations);
         this.settings = new JdbcSettings(jdbc);
+    }
+
+    /** The connection pool, for components that keep their own tables in the same database (the embedded hub). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** How times and row locks work on this database, for components that share it. */
+    public SqlDialect sqlDialect() {
+        return dialect;
     }
 
     /** How many schema migrations opening this store applied; 0 when the database was already current. */

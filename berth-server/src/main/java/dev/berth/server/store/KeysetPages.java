@@ -15,12 +15,12 @@ import java.util.List;
  * base64url of the last key of the page: opaque to clients, valid on every node and across restarts,
  * and no state is kept on the server.
  */
-final class KeysetPages {
+public final class KeysetPages {
     private KeysetPages() {
     }
 
     @FunctionalInterface
-    interface RowReader<T> {
+    public interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
@@ -28,7 +28,7 @@ final class KeysetPages {
      * Reads a page from rows that were queried with a limit of {@code maxItems + 1}: the extra row, when
      * present, only says that another page follows.
      */
-    static <T> Page<T> collect(ResultSet rows, int maxItems, String keyColumn, RowReader<T> reader)
+    public static <T> Page<T> collect(ResultSet rows, int maxItems, String keyColumn, RowReader<T> reader)
             throws SQLException {
         List<T> items = new ArrayList<>();
         String lastKey = null;
@@ -42,12 +42,12 @@ final class KeysetPages {
         return new Page<>(items, null);
     }
 
-    static String after(String lastKey) {
+    public static String after(String lastKey) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return the key to continue after; "" (before every key) for a null token */
-    static String keyOf(String token) {
+    public static String keyOf(String token) {
         if (token == null) {
             return "";
         }
@@ -67,7 +67,7 @@ final class KeysetPages {
         }
     }
 
-    static void requirePageSize(int maxItems) {
+    public static void requirePageSize(int maxItems) {
         if (maxItems < 1) {
             throw new IllegalArgumentException("page size must be at least 1, was " + maxItems);
         }

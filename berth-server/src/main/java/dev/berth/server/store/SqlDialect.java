@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
  * speak {@code INSERT ... ON CONFLICT}; they differ in how times are kept, in row locking and in
  * where their migrations live.
  */
-sealed interface SqlDialect permits SqliteDialect, PostgresDialect {
+public sealed interface SqlDialect permits SqliteDialect, PostgresDialect {
 
     /** "sqlite" or "postgresql"; also the folder of the dialect's migrations under {@code db/migration}. */
     String name();

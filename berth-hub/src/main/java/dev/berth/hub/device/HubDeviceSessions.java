@@ -1,0 +1,167 @@
+package dev.berth.hub.device;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.hub.DeviceNotifier;
+import dev.berth.hub.store.DeviceRecord;
+import dev.berth.hub.store.HubStore;
+import dev.berth.protocol.hub.HubUsername;
+import dev.berth.server.mqtt.MqttConnection;
+import dev.berth.server.mqtt.MqttDisconnector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's MQTT device endpoint: authenticates hub CONNECTs, keeps one session per device (a new
+ * connection replaces the old), tells connected devices about service-side changes, and serves the
+ * device-facing service calls (direct methods, cloud-to-device, the live telemetry stream). Sessions and
+ * pending method calls live on this node; see docs/hub-device.md.
+ */
+public final class HubDeviceSessions implements DeviceNotifier {
+    private static final Logger LOG = LoggerFactory.getLogger(HubDeviceSessions.class);
+    private static final Duration ALLOWED_CLOCK_SKEW = Duration.ofSeconds(60);
+
+    private final Vertx vertx;
+    private final Set<String> hubHostNames;
+    private final HubSessionContext context;
+    private final HubConnectAuthenticator authenticator;
+
+    public HubDeviceSessions(Vertx vertx, HubStore store, Set<String> hubHostNames, MeterRegistry meters, Clock clock,
+            MqttDisconnector disconnector) {
+        this.vertx = vertx;
+        this.hubHostNames = hubHostNames.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        ConnectedDevices devices = new ConnectedDevices();
+        this.context = new HubSessionContext(vertx, store, clock, new HubDeviceMetrics(meters, devices::size), disconnector,
+                devices, new StoredSubscriptions(), new MethodCalls(), new TelemetryFeed());
+        this.authenticator = new HubConnectAuthenticator(store, clock, ALLOWED_CLOCK_SKEW);
+    }
+
+    /** Takes over a connection whose CONNECT (with a hub username) arrived; answers CONNACK once credentials are checked. */
+    public void open(MqttConnection connection) {
+        HubUsername username;
+        try {
+            username = HubUsername.parse(connection.username());
+        } catch (IllegalArgumentException e) {
+            refuse(connection, ConnectRefusal.badCredentials("malformed_username", e.getMessage()));
+            return;
+        }
+        if (!hubHostNames.contains(username.hubHostName().toLowerCase(Locale.ROOT))) {
+            refuse(connection, ConnectRefusal.notAuthorized("unknown_hub", "the hub '" + username.hubHostName()
+                    + "' in the username is not served here; served hubs: " + hubHostNames));
+            return;
+        }
+        if (username.moduleId() != null) {
+            refuse(connection, ConnectRefusal.notAuthorized("modules_not_supported", "module identities ('"
+                    + username.moduleId() + "') are not served; connect as the device"));
+            return;
+        }
+        if (!username.deviceId().equals(connection.clientId())) {
+            refuse(connection, ConnectRefusal.identifierRejected("client_id_mismatch", "the MQTT client ID '" + connection.clientId()
+                    + "' must equal the device ID '" + username.deviceId() + "' of the username"));
+            return;
+        }
+        io.vertx.core.Context eventLoop = vertx.getOrCreateContext();
+        String password = connection.password();
+        SSLSession tls = connection.sslSession();
+        vertx.executeBlocking(() -> authenticator.authenticate(username, password, tls), false).onComplete(ar -> {
+            if (!connection.isOpen()) {
+                return;
+            }
+            if (ar.succeeded()) {
+                startSession(connection, ar.result(), eventLoop);
+            } else if (ar.cause() instanceof ConnectRefusal refusal) {
+                refuse(connection, refusal);
+            } else {
+                LOG.error("Checking the credentials of device '{}' failed", username.deviceId(), ar.cause());
+                refuse(connection, ConnectRefusal.serverUnavailable("internal_error", ar.cause().toString()));
+            }
+        });
+    }
+
+    private void startSession(MqttConnection connection, DeviceRecord device, io.vertx.core.Context eventLoop) {
+        String deviceId = device.deviceId();
+        Map<String, MqttQoS> restored = Map.of();
+        if (connection.cleanSession()) {
+            context.storedSubscriptions().forget(deviceId);
+        } else {
+            restored = context.storedSubscriptions().find(deviceId);
+        }
+        DeviceSession session = new DeviceSession(context, connection, deviceId, eventLoop);
+        DeviceSession replaced = context.devices().register(session);
+        if (replaced != null && replaced != session) {
+            replaced.run(() -> replaced.close("connection_replaced", "a new connection of the same device replaced this one"));
+        }
+        LOG.info("Device '{}' connected from {} over {} ({}, clean session {}, {} restored subscriptions)", deviceId,
+                connection.remoteAddress(), connection.transportKind(), device.authenticationType(), connection.cleanSession(),
+                restored.size());
+        session.start(restored, !restored.isEmpty());
+    }
+
+    /** The disconnector logs the refusal with its reason ({@code hub_…}) and detail; the metric counts it by reason. */
+    private void refuse(MqttConnection connection, ConnectRefusal refusal) {
+        context.metrics().refused(refusal.reason());
+        connection.reject(refusal.code(), "hub_" + refusal.reason(), "hub CONNECT refused with CONNACK " + refusal.code().byteValue()
+                + " (" + refusal.code() + "): " + refusal.getMessage());
+    }
+
+    /** Whether the device has an open session on this node (the registry's {@code connectionState}). */
+    public boolean isConnected(String deviceId) {
+        DeviceSession session = context.devices().find(deviceId);
+        return session != null && session.isOpen();
+    }
+
+    @Override
+    public void desiredPropertiesChanged(String deviceId, ObjectNode patch) {
+        DeviceSession session = context.devices().find(deviceId);
+        if (session != null) {
+            ObjectNode copy = patch.deepCopy();
+            session.run(() -> session.notifyDesired(copy));
+        }
+    }
+
+    @Override
+    public void cloudToDeviceMessageQueued(String deviceId) {
+        DeviceSession session = context.devices().find(deviceId);
+        if (session != null) {
+            session.pumpCloudToDevice();
+        }
+    }
+
+    @Override
+    public void deviceRevoked(String deviceId, String reason) {
+        context.storedSubscriptions().forget(deviceId);
+        DeviceSession session = context.devices().find(deviceId);
+        if (session != null) {
+            session.run(() -> session.close("device_revoked", reason));
+        }
+    }
+
+    /**
+     * Mounts {@code POST /twins/{id}/methods}, {@code POST /devices/{id}/messages/devicebound} and
+     * {@code GET /telemetry/stream}. Each request passes {@code authorizer} first, which must call
+     * {@code next()} synchronously for an authorised caller (the body is read after it) or end the response.
+     */
+    public void mountRoutes(Router router, Handler<RoutingContext> authorizer) {
+        new MethodInvocationRoute(context).mount(router, authorizer);
+        new CloudToDeviceRoute(context, this).mount(router, authorizer);
+        new TelemetryStreamRoute(context).mount(router, authorizer);
+    }
+
+    /** As {@link #mountRoutes(Router, Handler)} with no hub policy to check: every call is refused with 401. */
+    public void mountRoutes(Router router) {
+        mountRoutes(router, ctx -> HubHttpErrors.respond(ctx, 401, 401002, "IotHubUnauthorizedAccess",
+                "no hub service policy is configured for these routes"));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.berth.it.hub;
+
+import dev.berth.device.client.DeviceClient;
+import dev.berth.device.client.MessageQos;
+import dev.berth.device.provisioning.DeviceRegistrationResult;
+import dev.berth.device.provisioning.ProvisioningDeviceClient;
+import dev.berth.device.security.DeviceCredential;
+import dev.berth.device.security.SymmetricKeyCredential;
+import dev.berth.device.security.TrustedCa;
+import dev.berth.device.security.X509Credential;
+import dev.berth.hub.BerthHub;
+import dev.berth.it.BerthTestServer;
+import dev.berth.it.TestPki;
+import dev.berth.it.X509Enrollments;
+import dev.berth.protocol.sas.SharedAccessSignatures;
+import dev.berth.server.BerthServer;
+import dev.berth.server.store.BerthStore;
+import dev.berth.server.store.SqliteBerthStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A real Berth server with the embedded hub (SQLite, free ports), devices provisioned through DPS exactly as the
+ * reference sample does it, and the hub's service REST API called with an {@code iothubowner} SAS token.
+ */
+final class HubTestBed implements AutoCloseable {
+    static final String HUB = "hub1.berth.test";
+
+    /** The two ways a device proves itself; each end-to-end test runs with both. */
+    enum Kind { SAS, X509 }
+
+    /** A device that DPS assigned to the hub, with the credential it used. */
+    record ProvisionedDevice(String hub, String deviceId, DeviceCredential credential) {
+    }
+
+    private final BerthStore store;
+    private final BerthHub hub;
+    private final BerthServer server;
+    private final TrustedCa trustedCa;
+    private final HttpClient http;
+
+    HubTestBed(Path dataDirectory) {
+        store = SqliteBerthStore.open(dataDirectory.resolve("berth.db"));
+        hub = BerthHub.builder().hubHostNames(List.of(HUB)).build();
+        server = BerthServer.builder().dataDirectory(dataDirectory).store(store)
+                .mqttPort(0).httpsPort(0).bindHost("127.0.0.1")
+                .hostNames(List.of("localhost", HUB)).linkedHubs(List.of(HUB)).retryAfterSeconds(1)
+                .extension(hub).hubRegistry(hub.hubRegistry())
+                .build().start();
+        trustedCa = TrustedCa.fromPemFile(server.caCertificate());
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trustedCa.trustManagerFactory().getTrustManagers(), null);
+            http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int mqttPort() {
+        return server.mqttPort();
+    }
+
+    BerthHub hub() {
+        return hub;
+    }
+
+    /** Enrolls a new device of this kind and provisions it through DPS over MQTT. */
+    ProvisionedDevice provision(Kind kind, String registrationId) {
+        DeviceCredential credential;
+        if (kind == Kind.SAS) {
+            String key = newKey();
+            store.putEnrollment(BerthTestServer.individual(registrationId, key, null, "enabled", null), null);
+            credential = SymmetricKeyCredential.of(key);
+        } else {
+            TestPki.Issued certificate = TestPki.selfSignedDevice(registrationId);
+            X509Enrollments.individual(store, registrationId, certificate.certificate(), "enabled");
+            credential = X509Credential.of(certificate.keys().getPrivate(), certificate.chain());
+        }
+        DeviceRegistrationResult result = ProvisioningDeviceClient.builder().host("localhost").port(server.mqttPort())
+                .idScope(server.idScope()).registrationId(registrationId).credential(credential).trustedCa(trustedCa)
+                .build().register(Duration.ofSeconds(30));
+        if (!result.isAssigned()) {
+            throw new IllegalStateException("provisioning " + registrationId + " failed: " + result);
+        }
+        return new ProvisionedDevice(result.assignedHub(), result.deviceId(), credential);
+    }
+
+    /**
+     * The reference sample's client, dialling localhost (the test hub's name does not resolve) with quick
+     * reconnects; the username and SAS token still name the assigned hub.
+     */
+    DeviceClient client(ProvisionedDevice device) {
+        return client(device, server.mqttPort());
+    }
+
+    /** The same, dialling another port of localhost (e.g. a proxy in front of the server). */
+    DeviceClient client(ProvisionedDevice device, int port) {
+        return DeviceClient.builder().hubHostName(device.hub()).gatewayHostName("localhost").port(port)
+                .deviceId(device.deviceId()).credential(device.credential()).qos(MessageQos.AT_LEAST_ONCE).trustedCa(trustedCa)
+                .reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).operationTimeout(Duration.ofSeconds(15))
+                .build();
+    }
+
+    /** A client for an identity with a key of the test's choosing (e.g. a wrong one). */
+    DeviceClient client(String deviceId, String key) {
+        return client(new ProvisionedDevice(HUB, deviceId, SymmetricKeyCredential.of(key)));
+    }
+
+    HttpResponse<String> service(String method, String path, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + server.httpsPort() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", serviceToken())
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token made from the hub's service connection string, as a back-end application would. */
+    private String serviceToken() {
+        String connectionString = hub.serviceConnectionString(HUB, server.httpsPort());
+        String key = connectionString.substring(connectionString.indexOf("SharedAccessKey=") + "SharedAccessKey=".length());
+        return SharedAccessSignatures.createToken(key, HUB, Instant.now().plusSeconds(3600).getEpochSecond(), "iothubowner");
+    }
+
+    static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
