@@ -7,15 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** The CLI's one JSON mapper: skips nulls (as the service API does) and ignores fields it does not know. */
-final class AppJson {
-    static final ObjectMapper MAPPER = new ObjectMapper()
+public final class AppJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private AppJson() {
     }
 
-    static String pretty(Object value) {
+    public static String pretty(Object value) {
         try {
             return MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "berth", mixinStandardHelpOptions = true, versionProvider = BerthVersion.class,
         description = "Berth: a self-hosted, Azure-DPS-compatible IoT device provisioning service.",
         subcommands = {ServeCommand.class, InfoCommand.class, EnrollmentCommand.class, GroupCommand.class,
-                DemoCommand.class, dev.berth.app.pki.PkiCommand.class, CommandLine.HelpCommand.class})
+                dev.berth.app.ca.CaCommand.class, DemoCommand.class, dev.berth.app.pki.PkiCommand.class,
+                dev.berth.app.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class BerthCli {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.protocol.service.AttestationMechanism;
 import dev.berth.protocol.service.InitialTwin;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,19 +46,38 @@ abstract class CreateCommandBase extends EnrollmentCommands.Base {
 
     @Override
     public Integer call() {
+        Object body = enrollment(); // reads the certificate files: a bad one fails before the server is asked anything
         ServiceApiClient client = service.connect();
         boolean exists = exists(client);
         if (exists && !replace) {
             throw new CliException("the " + kind().noun + " '" + id() + "' already exists; delete it first or pass --replace");
         }
-        JsonNode stored = client.put(kind().path(id()), enrollment());
+        JsonNode stored = client.put(kind().path(id()), body);
         if (json) {
             out().println(AppJson.pretty(stored));
             out().flush();
         } else {
             EnrollmentCommands.printCreated(out(), kind(), stored, exists);
+            afterCreate(client, stored);
         }
         return 0;
+    }
+
+    /** Checks that need the server once the enrollment is stored, e.g. whether a referenced CA is verified. */
+    void afterCreate(ServiceApiClient client, JsonNode stored) {
+    }
+
+    /** Where notes go; the demo builds enrollments without a command line, and then nobody reads them. */
+    PrintWriter err() {
+        return spec == null ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getErr();
+    }
+
+    /** An X.509 enrollment has no keys: say so instead of silently dropping --primary-key. */
+    void refuseKeysWith(String x509Option) {
+        if (primaryKey != null || secondaryKey != null) {
+            throw new CliException((primaryKey != null ? "--primary-key" : "--secondary-key") + " is for symmetric-key attestation, but "
+                    + x509Option + " makes an X.509 enrollment, which has no keys; give one or the other");
+        }
     }
 
     private boolean exists(ServiceApiClient client) {
@@ -71,6 +92,7 @@ abstract class CreateCommandBase extends EnrollmentCommands.Base {
         }
     }
 
+    /** Symmetric key; the subclasses switch to X.509 when their certificate options are given. */
     AttestationMechanism attestation() {
         return AttestationMechanism.symmetricKey(primaryKey, secondaryKey);
     }

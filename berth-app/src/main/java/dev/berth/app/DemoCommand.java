@@ -2,7 +2,6 @@ package dev.berth.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import dev.berth.device.security.SymmetricKeyCredential;
 import dev.berth.device.security.TrustedCa;
 import dev.berth.protocol.service.ServiceConnectionString;
 import dev.berth.server.BerthServer;
@@ -23,17 +22,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code berth demo}: the whole path in one command. Starts a server on free ports, enrolls one device and a
- * group through the service API, provisions the devices with the Berth SDK over MQTT/TLS, prints the result.
+ * {@code berth demo}: the whole path in one command. Starts a server on free ports, makes a test PKI, registers and
+ * proves its root CA, creates the four kinds of enrollment (individual and group, symmetric key and X.509) through
+ * the service API, provisions their devices with the Berth SDK over MQTT/TLS and prints the result.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = BerthVersion.class,
         description = {"See Berth work end to end: enroll and provision devices on a temporary server.",
-                "Starts Berth on free ports, creates an individual enrollment and an enrollment group through the service"
-                        + " API, provisions 1 + N devices with the Berth Java SDK over MQTT/TLS and prints the results."
-                        + " Exits 0 only if every device was assigned."})
+                "Starts Berth on free ports and runs all four scenarios through the service API: an individual enrollment and"
+                        + " an enrollment group with symmetric keys, and both with X.509 certificates (a test PKI made on the spot;"
+                        + " its root CA registered with proof of possession). Provisions 1 + N devices per attestation with the"
+                        + " Berth Java SDK over MQTT/TLS and prints the results. Exits 0 only if every device was assigned."})
 final class DemoCommand implements Callable<Integer> {
-    static final String INDIVIDUAL_ID = "demo-device-1";
-    static final String GROUP_ID = "demo-group";
 
     @Spec
     CommandSpec spec;
@@ -43,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--devices", paramLabel = "N", defaultValue = "2",
-            description = "Devices to provision through the group (0-200). Default: ${DEFAULT-VALUE}.")
+            description = "Devices to provision through each group (0-200). Default: ${DEFAULT-VALUE}.")
     int groupDevices;
 
     @Override
@@ -62,9 +61,9 @@ final class DemoCommand implements Callable<Integer> {
                 .mqttPort(0).httpsPort(0).retryAfterSeconds(1).build().start()) {
             out.printf("Started Berth in %s%s: ID scope %s, MQTT/TLS port %d, HTTPS port %d.%n", directory,
                     dataDir == null ? " (temporary)" : "", server.idScope(), server.mqttPort(), server.httpsPort());
-            out.printf("Enrolling 1 individual device and %d group device(s), then provisioning them over MQTT/TLS...%n", groupDevices);
+            List<DemoDevices.Device> devices = enroll(server, directory, out);
+            out.printf("Provisioning %d devices with the Berth Java SDK over MQTT/TLS...%n", devices.size());
             out.flush();
-            List<DemoDevices.Device> devices = enroll(server);
             var provisioning = new DemoDevices("localhost", server.mqttPort(), server.idScope(),
                     TrustedCa.fromPemFile(server.caCertificate()));
             long started = System.nanoTime();
@@ -79,32 +78,26 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Creates the enrollments through the service API, as a user would, and returns the devices to provision. */
-    private List<DemoDevices.Device> enroll(BerthServer server) {
+    private List<DemoDevices.Device> enroll(BerthServer server, Path directory, PrintWriter out) throws IOException {
         var api = new ServiceApiClient(URI.create("https://localhost:" + server.httpsPort()),
                 ServiceConnectionString.parse(server.serviceConnectionString()), server.caCertificate());
-        var individual = new EnrollmentCommand.Create();
-        individual.registrationId = INDIVIDUAL_ID;
-        var stored = api.put(EnrollmentKind.INDIVIDUAL.path(INDIVIDUAL_ID), individual.enrollment());
-        String deviceKey = stored.path("attestation").path("symmetricKey").path("primaryKey").asText();
-        var group = new GroupCommand.Create();
-        group.groupId = GROUP_ID;
-        var storedGroup = api.put(EnrollmentKind.GROUP.path(GROUP_ID), group.enrollment());
-        String groupKey = storedGroup.path("attestation").path("symmetricKey").path("primaryKey").asText();
-
-        List<DemoDevices.Device> devices = new ArrayList<>();
-        devices.add(new DemoDevices.Device(INDIVIDUAL_ID, "individual", SymmetricKeyCredential.of(deviceKey)));
-        for (int i = 1; i <= groupDevices; i++) {
-            String registrationId = GROUP_ID + "-device-" + i;
-            devices.add(new DemoDevices.Device(registrationId, "group " + GROUP_ID,
-                    SymmetricKeyCredential.forGroupDevice(groupKey, registrationId)));
-        }
+        var enrollments = new DemoEnrollments(api, groupDevices, out);
+        DemoTestPki pki = DemoTestPki.create(directory);
+        out.printf("Made a test PKI (NOT FOR PRODUCTION) in %s: root CA, intermediate CA, 1 self-signed and %d CA-signed device"
+                + " certificate(s); device keys are encrypted PKCS#8 (password '%s').%n", pki.directory(), groupDevices,
+                DemoTestPki.KEY_PASSWORD);
+        List<DemoDevices.Device> devices = new ArrayList<>(enrollments.symmetricKey());
+        devices.addAll(enrollments.x509(pki));
+        out.printf("Enrolled individual '%s' and group '%s' with symmetric keys, individual '%s' with its self-signed certificate"
+                        + " and group '%s' by the verified CA '%s'.%n", DemoEnrollments.KEY_DEVICE, DemoEnrollments.KEY_GROUP,
+                DemoEnrollments.X509_DEVICE, DemoEnrollments.X509_GROUP, DemoEnrollments.CA_NAME);
         return devices;
     }
 
     private static int report(PrintWriter out, List<DemoDevices.Outcome> outcomes, long totalMillis) {
-        TextTable table = new TextTable("REGISTRATION ID", "ENROLLMENT", "STATUS", "ASSIGNED HUB", "DEVICE ID", "TIME (ms)");
-        outcomes.forEach(o -> table.row(o.device().registrationId(), o.device().enrollment(), o.status(), o.assignedHub(),
-                o.deviceId(), o.millis()));
+        TextTable table = new TextTable("REGISTRATION ID", "ENROLLMENT", "ATTESTATION", "STATUS", "ASSIGNED HUB", "DEVICE ID", "TIME (ms)");
+        outcomes.forEach(o -> table.row(o.device().registrationId(), o.device().enrollment(), o.device().attestation(), o.status(),
+                o.assignedHub(), o.deviceId(), o.millis()));
         out.println();
         table.print(out);
         long assigned = outcomes.stream().filter(DemoDevices.Outcome::assigned).count();

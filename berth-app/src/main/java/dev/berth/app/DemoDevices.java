@@ -2,7 +2,7 @@ package dev.berth.app;
 
 import dev.berth.device.provisioning.DeviceRegistrationResult;
 import dev.berth.device.provisioning.ProvisioningDeviceClient;
-import dev.berth.device.security.SymmetricKeyCredential;
+import dev.berth.device.security.DeviceCredential;
 import dev.berth.device.security.TrustedCa;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 final class DemoDevices {
     static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(30);
 
-    /** One device to provision: its registration ID, which enrollment it belongs to, and its (derived) key. */
-    record Device(String registrationId, String enrollment, SymmetricKeyCredential key) {
+    /** One device to provision: its registration ID, its enrollment, "key" or "x509", and its (derived) key or certificate. */
+    record Device(String registrationId, String enrollment, String attestation, DeviceCredential credential) {
     }
 
     /** What happened to one device; status is the DPS status, or "error" when no answer came. */
@@ -46,7 +46,7 @@ final class DemoDevices {
 
     private CompletableFuture<Outcome> provision(Device device) {
         ProvisioningDeviceClient client = ProvisioningDeviceClient.builder().host(host).port(port).idScope(idScope)
-                .registrationId(device.registrationId()).credential(device.key()).trustedCa(trustedCa).build();
+                .registrationId(device.registrationId()).credential(device.credential()).trustedCa(trustedCa).build();
         long started = System.nanoTime();
         return client.registerAsync(REGISTER_TIMEOUT).handle((result, failure) -> {
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();

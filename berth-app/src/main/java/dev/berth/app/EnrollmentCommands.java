@@ -78,22 +78,31 @@ final class EnrollmentCommands {
         }
     }
 
-    /** Prints what a user needs after create: the keys and where devices go. */
+    /** Prints what a user needs after create: the keys or certificates, and how devices use them. */
     static void printCreated(PrintWriter out, EnrollmentKind kind, JsonNode stored, boolean replaced) {
         String id = EnrollmentKind.text(stored, kind.idField);
-        JsonNode keys = stored.path("attestation").path("symmetricKey");
-        out.println((replaced ? "Replaced " : "Created ") + kind.noun + " '" + id + "'.");
-        out.println("  primary key:    " + EnrollmentKind.text(keys, "primaryKey"));
-        out.println("  secondary key:  " + EnrollmentKind.text(keys, "secondaryKey"));
+        boolean x509 = AttestationSummary.isX509(stored);
+        out.println((replaced ? "Replaced " : "Created ") + kind.noun + " '" + id + "'" + (x509 ? " (X.509)." : "."));
+        if (x509) {
+            AttestationSummary.certificateLines(stored).forEach(line -> out.printf("  %-16s%s%n", line[0] + ":", line[1]));
+        } else {
+            JsonNode keys = stored.path("attestation").path("symmetricKey");
+            out.println("  primary key:    " + EnrollmentKind.text(keys, "primaryKey"));
+            out.println("  secondary key:  " + EnrollmentKind.text(keys, "secondaryKey"));
+        }
         if (kind == EnrollmentKind.INDIVIDUAL) {
             String deviceId = EnrollmentKind.text(stored, "deviceId");
             out.println("  device ID:      " + (deviceId == null ? id + " (the registration ID)" : deviceId));
         }
         out.println("  status:         " + EnrollmentKind.text(stored, "provisioningStatus"));
         out.println("  allocation:     " + EnrollmentKind.text(stored, "allocationPolicy") + " over " + EnrollmentKind.hubs(stored));
-        if (kind == EnrollmentKind.GROUP) {
+        if (kind == EnrollmentKind.GROUP && x509) {
+            out.println("Each device of the group presents its certificate (CN = its registration ID) with the chain up to this CA.");
+        } else if (kind == EnrollmentKind.GROUP) {
             out.println("Each device of the group uses a key derived from the group key and its registration ID:");
             out.println("  berth group derive-key " + id + " <registration-id>");
+        } else if (x509) {
+            out.println("The device registers with this certificate and its private key; its CN is the registration ID.");
         }
         out.flush();
     }

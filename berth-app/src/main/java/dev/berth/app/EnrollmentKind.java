@@ -25,16 +25,18 @@ enum EnrollmentKind {
 
     TextTable table(Iterable<JsonNode> items) {
         TextTable table = this == INDIVIDUAL
-                ? new TextTable("REGISTRATION ID", "DEVICE ID", "STATUS", "ALLOCATION", "HUBS", "REGISTRATION", "ASSIGNED HUB")
-                : new TextTable("GROUP ID", "STATUS", "ALLOCATION", "HUBS", "CREATED (UTC)");
+                ? new TextTable("REGISTRATION ID", "DEVICE ID", "ATTESTATION", "STATUS", "ALLOCATION", "HUBS", "REGISTRATION",
+                        "ASSIGNED HUB", "CERTIFICATE")
+                : new TextTable("GROUP ID", "ATTESTATION", "STATUS", "ALLOCATION", "HUBS", "CREATED (UTC)", "CERTIFICATE");
         for (JsonNode item : items) {
             if (this == INDIVIDUAL) {
                 JsonNode state = item.path("registrationState");
-                table.row(text(item, "registrationId"), text(item, "deviceId"), text(item, "provisioningStatus"),
-                        text(item, "allocationPolicy"), hubs(item), text(state, "status"), text(state, "assignedHub"));
+                table.row(text(item, "registrationId"), text(item, "deviceId"), AttestationSummary.type(item),
+                        text(item, "provisioningStatus"), text(item, "allocationPolicy"), hubs(item), text(state, "status"),
+                        text(state, "assignedHub"), AttestationSummary.cell(item));
             } else {
-                table.row(text(item, "enrollmentGroupId"), text(item, "provisioningStatus"), text(item, "allocationPolicy"),
-                        hubs(item), text(item, "createdDateTimeUtc"));
+                table.row(text(item, "enrollmentGroupId"), AttestationSummary.type(item), text(item, "provisioningStatus"),
+                        text(item, "allocationPolicy"), hubs(item), text(item, "createdDateTimeUtc"), AttestationSummary.cell(item));
             }
         }
         return table;

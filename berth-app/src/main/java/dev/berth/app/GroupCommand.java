@@ -1,23 +1,86 @@
 package dev.berth.app;
 
-import dev.berth.protocol.sas.SharedAccessSignatures;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.protocol.service.AttestationMechanism;
 import dev.berth.protocol.service.EnrollmentGroup;
+import dev.berth.protocol.service.X509Attestation;
+import dev.berth.protocol.service.X509CaReferences;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth group create|show|list|delete|derive-key}: enrollment groups through the service API. */
 @Command(name = "group", mixinStandardHelpOptions = true, versionProvider = BerthVersion.class,
-        description = "Manage enrollment groups (many devices, keys derived from the group key) through the service API.",
+        description = "Manage enrollment groups (many devices: keys derived from the group key, or certificates signed by a CA) through the service API.",
         subcommands = {GroupCommand.Create.class, GroupCommand.Show.class, GroupCommand.ListAll.class,
-                GroupCommand.Delete.class, GroupCommand.DeriveKey.class})
+                GroupCommand.Delete.class, GroupDeriveKeyCommand.class})
 final class GroupCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, versionProvider = BerthVersion.class,
-            description = "Create a symmetric-key enrollment group and print its group keys.")
+            description = {"Create an enrollment group and print its group keys, or its CA.",
+                    "Symmetric-key attestation unless a CA is given: --signing-certificate uploads the root or intermediate CA"
+                            + " with the group, --ca-reference names a CA of the registry (berth ca). Then X.509: every device"
+                            + " whose certificate chains up to that CA is admitted."})
     static final class Create extends CreateCommandBase {
         @Parameters(index = "0", paramLabel = "GROUPID", description = "The enrollment group ID.")
         String groupId;
+
+        @Option(names = "--signing-certificate", paramLabel = "FILE",
+                description = "X.509: the PEM certificate of the root or intermediate CA that signs the devices' certificates.")
+        Path signingCertificate;
+
+        @Option(names = "--secondary-signing-certificate", paramLabel = "FILE", description = "A second CA certificate. Needs --signing-certificate.")
+        Path secondarySigningCertificate;
+
+        @Option(names = "--ca-reference", paramLabel = "NAME", description = "X.509: the name of a CA certificate in the registry (see berth ca).")
+        String caReference;
+
+        @Option(names = "--secondary-ca-reference", paramLabel = "NAME", description = "A second registered CA. Needs --ca-reference.")
+        String secondaryCaReference;
+
+        @Override
+        AttestationMechanism attestation() {
+            boolean signing = signingCertificate != null || secondarySigningCertificate != null;
+            boolean referencing = caReference != null || secondaryCaReference != null;
+            if (signing && referencing) {
+                throw new CliException("--signing-certificate and --ca-reference exclude each other: a group either uploads its CA"
+                        + " or names one in the registry");
+            }
+            if (!signing && !referencing) {
+                return super.attestation();
+            }
+            refuseKeysWith(signing ? "--signing-certificate" : "--ca-reference");
+            if (signing) {
+                if (signingCertificate == null) {
+                    throw new CliException("--secondary-signing-certificate needs --signing-certificate (the primary CA)");
+                }
+                return AttestationMechanism.x509(new X509Attestation(null, CertificateFiles.pair(signingCertificate,
+                        "--signing-certificate", secondarySigningCertificate, "--secondary-signing-certificate", err()), null));
+            }
+            if (caReference == null || caReference.isBlank()) {
+                throw new CliException("--secondary-ca-reference needs --ca-reference (the primary CA's name)");
+            }
+            return AttestationMechanism.x509(new X509Attestation(null, null,
+                    new X509CaReferences(caReference.strip(), secondaryCaReference == null ? null : secondaryCaReference.strip())));
+        }
+
+        /** A group may name an unverified CA, but its devices are refused until the CA is verified: say so now. */
+        @Override
+        void afterCreate(ServiceApiClient client, JsonNode stored) {
+            JsonNode references = stored.path("attestation").path("x509").path("caReferences");
+            for (String slot : new String[] {"primary", "secondary"}) {
+                String name = EnrollmentKind.text(references, slot);
+                if (name != null && !client.get("/certificates/" + ServiceApiClient.segment(name)).path("properties")
+                        .path("isVerified").asBoolean(false)) {
+                    out().println("Note: the CA certificate '" + name + "' is not verified yet; the group's devices are refused"
+                            + " until it is. Prove that you hold its key:");
+                    out().println("  berth ca prove " + name + " --ca-cert <its PEM certificate> --ca-key <its PEM key>"
+                            + service.sameServerArguments());
+                }
+            }
+            out().flush();
+        }
 
         @Override
         EnrollmentKind kind() {
@@ -60,47 +123,6 @@ final class GroupCommand {
         @Override
         EnrollmentKind kind() {
             return EnrollmentKind.GROUP;
-        }
-    }
-
-    @Command(name = "derive-key", mixinStandardHelpOptions = true, versionProvider = BerthVersion.class,
-            description = {"Print the key a device of a group uses: base64(HMAC-SHA256(groupKey, registrationId)).",
-                    "The group key is read through the service API unless --group-key is given."})
-    static final class DeriveKey extends EnrollmentCommands.Base {
-        @Parameters(index = "0", paramLabel = "GROUPID", description = "The enrollment group ID.")
-        String groupId;
-
-        @Parameters(index = "1", paramLabel = "REGID", description = "The device's registration ID.")
-        String registrationId;
-
-        @Option(names = "--group-key", paramLabel = "KEY", description = "Derive from this group key; the server is not asked.")
-        String groupKey;
-
-        @Option(names = "--secondary", description = "Derive from the group's secondary key instead of its primary key.")
-        boolean secondary;
-
-        @Override
-        EnrollmentKind kind() {
-            return EnrollmentKind.GROUP;
-        }
-
-        @Override
-        public Integer call() {
-            String key = groupKey != null ? groupKey.strip() : EnrollmentKind.text(
-                    service.connect().get(kind().path(groupId)).path("attestation").path("symmetricKey"),
-                    secondary ? "secondaryKey" : "primaryKey");
-            if (key == null) {
-                throw new CliException("the enrollment group '" + groupId + "' has no symmetric key");
-            }
-            if (!SharedAccessSignatures.isValidKey(key)) {
-                throw new CliException("the group key must be base64 of 16 to 64 bytes");
-            }
-            if (registrationId.isBlank()) {
-                throw new CliException("the registration ID is empty");
-            }
-            out().println(SharedAccessSignatures.deriveDeviceKey(key, registrationId));
-            out().flush();
-            return 0;
         }
     }
 }

@@ -50,6 +50,11 @@ public final class ServiceApiClient {
         return send("GET", path, null, Map.of()).body();
     }
 
+    /** {@code POST} of a JSON body, or of none when {@code body} is null; returns the answer. */
+    public JsonNode post(String path, Object body) {
+        return send("POST", path, body == null ? null : AppJson.compact(body), Map.of()).body();
+    }
+
     public void delete(String path) {
         send("DELETE", path, null, Map.of());
     }

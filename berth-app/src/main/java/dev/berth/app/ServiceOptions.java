@@ -31,7 +31,7 @@ public final class ServiceOptions {
     @Option(names = "--ca", paramLabel = "FILE", description = "PEM file of the CA to trust for HTTPS. Default: the data directory's CA.")
     Path caFile;
 
-    ServiceApiClient connect() {
+    public ServiceApiClient connect() {
         Path directory = dataDir.resolve();
         Endpoints endpoints = Endpoints.read(directory).orElseGet(Endpoints::defaults);
         String connection = connectionString;
@@ -56,5 +56,10 @@ public final class ServiceOptions {
             throw new CliException("--service-url must be an https:// URL with a host, got " + url);
         }
         return new ServiceApiClient(url, parsed, ca);
+    }
+
+    /** What a suggested follow-up command needs to reach the same server: the --data-dir given, if one was. */
+    public String sameServerArguments() {
+        return dataDir.dataDir == null ? "" : " --data-dir " + dataDir.resolve();
     }
 }

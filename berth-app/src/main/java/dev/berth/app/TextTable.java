@@ -6,15 +6,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A plain-text table with columns as wide as their widest cell; null cells print as "-". */
-final class TextTable {
+public final class TextTable {
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(String... headers) {
+    public TextTable(String... headers) {
         this.headers = List.of(headers);
     }
 
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("a row needs " + headers.size() + " cells, got " + cells.length);
         }
@@ -22,11 +22,11 @@ final class TextTable {
         return this;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return rows.isEmpty();
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = headers.get(i).length();

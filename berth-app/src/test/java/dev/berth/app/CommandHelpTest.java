@@ -12,25 +12,37 @@ class CommandHelpTest {
 
     static Stream<Arguments> commandsAndTheirOptions() {
         return Stream.of(
-                Arguments.of("", new String[] {"serve", "info", "enrollment", "group", "demo", "--verbose"}),
+                Arguments.of("", new String[] {"serve", "info", "enrollment", "group", "ca", "demo", "pki", "--verbose"}),
                 Arguments.of("serve", new String[] {"--data-dir", "--hostname", "--hub", "--mqtt-port", "--https-port", "--bind",
                         "--retry-after", "--postgres-url", "--postgres-user", "--postgres-password"}),
                 Arguments.of("info", new String[] {"--data-dir", "--json", "--postgres-url"}),
                 Arguments.of("enrollment", new String[] {"create", "show", "list", "delete"}),
                 Arguments.of("enrollment create", new String[] {"REGID", "--primary-key", "--secondary-key", "--device-id",
                         "--hub", "--allocation", "--disabled", "--initial-twin", "--json", "--connection-string",
-                        "--service-url", "--ca", "--data-dir"}),
+                        "--service-url", "--ca", "--data-dir", "--certificate", "--secondary-certificate", "X.509"}),
                 Arguments.of("enrollment show", new String[] {"ID", "--json", "--connection-string"}),
                 Arguments.of("enrollment list", new String[] {"--json", "--service-url"}),
                 Arguments.of("enrollment delete", new String[] {"ID", "--ca"}),
                 Arguments.of("group", new String[] {"create", "show", "list", "delete", "derive-key"}),
                 Arguments.of("group create", new String[] {"GROUPID", "--primary-key", "--secondary-key", "--hub",
-                        "--allocation", "--disabled", "--initial-twin", "--json"}),
+                        "--allocation", "--disabled", "--initial-twin", "--json", "--signing-certificate",
+                        "--secondary-signing-certificate", "--ca-reference", "--secondary-ca-reference"}),
                 Arguments.of("group show", new String[] {"ID", "--json"}),
                 Arguments.of("group list", new String[] {"--json"}),
                 Arguments.of("group delete", new String[] {"ID"}),
                 Arguments.of("group derive-key", new String[] {"GROUPID", "REGID", "--group-key", "--secondary"}),
-                Arguments.of("demo", new String[] {"--data-dir", "--devices"}));
+                Arguments.of("ca", new String[] {"upload", "show", "list", "delete", "verification-code", "verify", "prove",
+                        "possession"}),
+                Arguments.of("ca upload", new String[] {"NAME", "--certificate", "--verified", "--replace", "--json", "--data-dir",
+                        "--connection-string", "--service-url", "--ca"}),
+                Arguments.of("ca show", new String[] {"NAME", "--json", "--data-dir"}),
+                Arguments.of("ca list", new String[] {"--json", "--data-dir"}),
+                Arguments.of("ca delete", new String[] {"NAME", "--data-dir"}),
+                Arguments.of("ca verification-code", new String[] {"NAME", "--json", "pki", "verify"}),
+                Arguments.of("ca verify", new String[] {"NAME", "--certificate", "--json"}),
+                Arguments.of("ca prove", new String[] {"NAME", "--ca-cert", "--ca-key", "--ca-key-password", "--json"}),
+                Arguments.of("pki", new String[] {"root", "intermediate", "device", "verification"}),
+                Arguments.of("demo", new String[] {"--data-dir", "--devices", "X.509", "four"}));
     }
 
     @ParameterizedTest(name = "berth {0} --help")

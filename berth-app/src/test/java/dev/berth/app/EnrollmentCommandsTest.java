@@ -57,7 +57,7 @@ class EnrollmentCommandsTest {
         assertThat(shown.at("/initialTwin/tags/site").asText()).isEqualTo("lab");
 
         CliRun listed = berth("enrollment", "list");
-        assertThat(listed.out()).contains("REGISTRATION ID").containsPattern("cli-device-1 +thermostat-1 +enabled");
+        assertThat(listed.out()).contains("REGISTRATION ID").containsPattern("cli-device-1 +thermostat-1 +key +enabled");
 
         CliRun deleted = berth("enrollment", "delete", "cli-device-1");
         assertThat(deleted.exitCode()).isZero();
@@ -92,7 +92,7 @@ class EnrollmentCommandsTest {
         assertThat(offline.out().strip()).isEqualTo(derived.out().strip());
 
         assertThat(berth("group", "show", "cli-group").out()).contains("\"enrollmentGroupId\" : \"cli-group\"");
-        assertThat(berth("group", "list").out()).containsPattern("cli-group +enabled +hashed");
+        assertThat(berth("group", "list").out()).containsPattern("cli-group +key +enabled +hashed");
         assertThat(berth("group", "delete", "cli-group").out()).contains("Deleted enrollment group 'cli-group'");
     }
 

@@ -37,15 +37,32 @@ class ServeAndDemoTest {
     }
 
     @Test
-    void demo_provisions_individual_and_group_devices_and_exits_zero() {
+    void demo_runs_all_four_scenarios_and_exits_zero() throws Exception {
         CliRun run = CliRun.run("demo", "--data-dir", dataDir.toString(), "--devices", "3");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("REGISTRATION ID", "ENROLLMENT", "STATUS", "ASSIGNED HUB", "DEVICE ID", "TIME (ms)")
-                .containsPattern("demo-device-1 +individual +assigned")
-                .containsPattern("demo-group-device-3 +group demo-group +assigned")
-                .contains("4 of 4 devices assigned");
-        assertThat(run.out().lines().filter(line -> line.matches(".*  assigned  .*")).count()).isEqualTo(4);
+        assertThat(run.out()).contains("REGISTRATION ID", "ENROLLMENT", "ATTESTATION", "STATUS", "ASSIGNED HUB", "DEVICE ID", "TIME (ms)")
+                .contains("test PKI (NOT FOR PRODUCTION)", "3. uploaded it: CA 'demo-test-root' is verified.")
+                .containsPattern("demo-device-1 +individual +key +assigned")
+                .containsPattern("demo-group-device-3 +group demo-group +key +assigned")
+                .containsPattern("demo-x509-device-1 +individual +x509 +assigned")
+                .containsPattern("demo-x509-group-device-3 +group demo-x509-group +x509 +assigned")
+                .contains("8 of 8 devices assigned");
+        assertThat(run.out().lines().filter(line -> line.matches(".*  assigned  .*")).count()).isEqualTo(8);
+        // the X.509 devices loaded encrypted keys, as the reference sample does
+        assertThat(Files.readString(dataDir.resolve("test-pki/demo-x509-device-1.key.pem"))).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+        // a group device presents its certificate and the intermediate, the root CA's being registered on the server
+        assertThat(dev.berth.server.pki.PemFiles.readCertificates(dataDir.resolve("test-pki/demo-x509-group-device-1.chain.pem")))
+                .extracting(c -> c.getSubjectX500Principal().getName())
+                .containsExactly("CN=demo-x509-group-device-1,O=Berth", "CN=Berth Demo Test Intermediate,O=Berth");
+    }
+
+    @Test
+    void demo_runs_again_on_the_same_data_directory() {
+        assertThat(CliRun.run("demo", "--data-dir", dataDir.toString(), "--devices", "1").exitCode()).isZero();
+        CliRun again = CliRun.run("demo", "--data-dir", dataDir.toString(), "--devices", "1");
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("4 of 4 devices assigned");
     }
 
     @Test

@@ -36,10 +36,13 @@ final class DeviceSession {
     private final Subscriptions subscriptions;
     private final TwinRequests twins;
     private final CloudToDeviceDelivery cloudToDevice;
+    private final long twinAnswerDelayMillis;
     private volatile boolean methodsSubscribed;
     private Future<Void> queue = Future.succeededFuture();
 
-    DeviceSession(HubSessionContext context, MqttConnection connection, String deviceId, Context eventLoop) {
+    DeviceSession(HubSessionContext context, MqttConnection connection, String deviceId, Context eventLoop,
+            java.time.Duration twinAnswerDelay) {
+        this.twinAnswerDelayMillis = twinAnswerDelay.toMillis();
         this.context = context;
         this.connection = connection;
         this.deviceId = deviceId;
@@ -163,15 +166,23 @@ final class DeviceSession {
                     LOG.error("Twin {} of device '{}' failed", operation, deviceId, e);
                     return Future.succeededFuture(TwinRequests.error(500, ridOf(publish.topic()), "the twin could not be read or written"));
                 })
-                .map(answer -> {
+                .compose(answer -> {
                     acknowledge(publish);
                     context.metrics().twinOperation(operation, answer.status());
                     if (answer.status() >= 400) {
                         LOG.info("Twin {} of device '{}' answered {}: {}", operation, deviceId, answer.status(),
                                 new String(answer.body(), StandardCharsets.UTF_8));
                     }
-                    send(answer.topic(), answer.body(), "twin " + operation + " answer");
-                    return null;
+                    if (twinAnswerDelayMillis <= 0) {
+                        send(answer.topic(), answer.body(), "twin " + operation + " answer");
+                        return Future.succeededFuture();
+                    }
+                    io.vertx.core.Promise<Void> sent = io.vertx.core.Promise.promise();
+                    context.vertx().setTimer(twinAnswerDelayMillis, t -> {
+                        send(answer.topic(), answer.body(), "twin " + operation + " answer");
+                        sent.complete();
+                    });
+                    return sent.future();
                 });
     }
 

@@ -80,7 +80,7 @@ public final class HubDeviceSessions implements DeviceNotifier {
                 return;
             }
             if (ar.succeeded()) {
-                startSession(connection, ar.result(), eventLoop);
+                startSession(connection, ar.result(), eventLoop, twinAnswerDelay(username));
             } else if (ar.cause() instanceof ConnectRefusal refusal) {
                 refuse(connection, refusal);
             } else {
@@ -90,7 +90,21 @@ public final class HubDeviceSessions implements DeviceNotifier {
         });
     }
 
-    private void startSession(MqttConnection connection, DeviceRecord device, io.vertx.core.Context eventLoop) {
+    /**
+     * The official Java device SDK (iot-device-client 2.x) keeps its pending twin requests in an unsynchronised map
+     * that its receiving thread reads; an answer that comes back within a millisecond was seen to be lost (a 60 s
+     * getTwin time-out, once in about fifty runs). Real IoT Hub answers in tens of milliseconds, so answers to that
+     * client are held briefly, as provisioning does for the Java provisioning SDK.
+     */
+    static java.time.Duration twinAnswerDelay(dev.berth.protocol.hub.HubUsername username) {
+        String clientType = username.parameters().getOrDefault("DeviceClientType", "");
+        return clientType.startsWith("com.microsoft.azure.sdk.iot.iot-device-client") ? OFFICIAL_JAVA_SDK_TWIN_DELAY : java.time.Duration.ZERO;
+    }
+
+    private static final java.time.Duration OFFICIAL_JAVA_SDK_TWIN_DELAY = java.time.Duration.ofMillis(30);
+
+    private void startSession(MqttConnection connection, DeviceRecord device, io.vertx.core.Context eventLoop,
+            java.time.Duration twinAnswerDelay) {
         String deviceId = device.deviceId();
         Map<String, MqttQoS> restored = Map.of();
         if (connection.cleanSession()) {
@@ -98,7 +112,7 @@ public final class HubDeviceSessions implements DeviceNotifier {
         } else {
             restored = context.storedSubscriptions().find(deviceId);
         }
-        DeviceSession session = new DeviceSession(context, connection, deviceId, eventLoop);
+        DeviceSession session = new DeviceSession(context, connection, deviceId, eventLoop, twinAnswerDelay);
         DeviceSession replaced = context.devices().register(session);
         if (replaced != null && replaced != session) {
             replaced.run(() -> replaced.close("connection_replaced", "a new connection of the same device replaced this one"));

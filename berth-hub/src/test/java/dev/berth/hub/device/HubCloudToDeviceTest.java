@@ -57,8 +57,8 @@ class HubCloudToDeviceTest {
             device.connect(token(key, "c2d-device"), true);
             device.subscribe("devices/c2d-device/messages/devicebound/#", MqttQos.AT_LEAST_ONCE);
             Mqtt3Publish message = device.next();
-            assertThat(message.getTopic().toString()).isEqualTo("devices/c2d-device/messages/devicebound/$.mid=" + messageId
-                    + "&$.to=%2Fdevices%2Fc2d-device%2Fmessages%2Fdevicebound&$.cid=c-1&kind=cmd%20x");
+            assertThat(message.getTopic().toString()).isEqualTo("devices/c2d-device/messages/devicebound/%24.mid=" + messageId
+                    + "&%24.to=%2Fdevices%2Fc2d-device%2Fmessages%2Fdevicebound&%24.cid=c-1&kind=cmd%20x");
             assertThat(message.getQos()).isEqualTo(MqttQos.AT_LEAST_ONCE);
             assertThat(JSON.readTree(message.getPayloadAsBytes()).path("led").asText()).isEqualTo("on");
             await().atMost(Duration.ofSeconds(10)).until(() -> pending("c2d-device") == 0);

@@ -44,6 +44,7 @@ final class HubTestBed implements AutoCloseable {
     record ProvisionedDevice(String hub, String deviceId, DeviceCredential credential) {
     }
 
+    private final String hubName;
     private final BerthStore store;
     private final BerthHub hub;
     private final BerthServer server;
@@ -51,21 +52,35 @@ final class HubTestBed implements AutoCloseable {
     private final HttpClient http;
 
     HubTestBed(Path dataDirectory) {
+        this(dataDirectory, HUB, 0);
+    }
+
+    /** A hub with this host name on this MQTT port (the official Azure SDKs dial 8883 and need a name with a dot). */
+    HubTestBed(Path dataDirectory, String hubName, int mqttPort) {
+        this.hubName = hubName;
         store = SqliteBerthStore.open(dataDirectory.resolve("berth.db"));
-        hub = BerthHub.builder().hubHostNames(List.of(HUB)).build();
+        hub = BerthHub.builder().hubHostNames(List.of(hubName)).build();
         server = BerthServer.builder().dataDirectory(dataDirectory).store(store)
-                .mqttPort(0).httpsPort(0).bindHost("127.0.0.1")
-                .hostNames(List.of("localhost", HUB)).linkedHubs(List.of(HUB)).retryAfterSeconds(1)
+                .mqttPort(mqttPort).httpsPort(0).bindHost("127.0.0.1")
+                .hostNames(List.of("localhost", hubName)).linkedHubs(List.of(hubName)).retryAfterSeconds(1)
                 .extension(hub).hubRegistry(hub.hubRegistry())
                 .build().start();
         trustedCa = TrustedCa.fromPemFile(server.caCertificate());
+        http = HttpClient.newBuilder().sslContext(trustingSslContext()).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    SSLContext trustingSslContext() {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, trustedCa.trustManagerFactory().getTrustManagers(), null);
-            http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+            return tls;
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    TrustedCa trustedCa() {
+        return trustedCa;
     }
 
     int mqttPort() {
@@ -78,16 +93,21 @@ final class HubTestBed implements AutoCloseable {
 
     /** Enrolls a new device of this kind and provisions it through DPS over MQTT. */
     ProvisionedDevice provision(Kind kind, String registrationId) {
-        DeviceCredential credential;
-        if (kind == Kind.SAS) {
-            String key = newKey();
-            store.putEnrollment(BerthTestServer.individual(registrationId, key, null, "enabled", null), null);
-            credential = SymmetricKeyCredential.of(key);
-        } else {
-            TestPki.Issued certificate = TestPki.selfSignedDevice(registrationId);
-            X509Enrollments.individual(store, registrationId, certificate.certificate(), "enabled");
-            credential = X509Credential.of(certificate.keys().getPrivate(), certificate.chain());
-        }
+        return kind == Kind.SAS ? provisionWithKey(registrationId, newKey())
+                : provisionWithCertificate(registrationId, TestPki.selfSignedDevice(registrationId));
+    }
+
+    ProvisionedDevice provisionWithKey(String registrationId, String key) {
+        store.putEnrollment(BerthTestServer.individual(registrationId, key, null, "enabled", null), null);
+        return provision(registrationId, SymmetricKeyCredential.of(key));
+    }
+
+    ProvisionedDevice provisionWithCertificate(String registrationId, TestPki.Issued certificate) {
+        X509Enrollments.individual(store, registrationId, certificate.certificate(), "enabled");
+        return provision(registrationId, X509Credential.of(certificate.keys().getPrivate(), certificate.chain()));
+    }
+
+    private ProvisionedDevice provision(String registrationId, DeviceCredential credential) {
         DeviceRegistrationResult result = ProvisioningDeviceClient.builder().host("localhost").port(server.mqttPort())
                 .idScope(server.idScope()).registrationId(registrationId).credential(credential).trustedCa(trustedCa)
                 .build().register(Duration.ofSeconds(30));
@@ -115,7 +135,7 @@ final class HubTestBed implements AutoCloseable {
 
     /** A client for an identity with a key of the test's choosing (e.g. a wrong one). */
     DeviceClient client(String deviceId, String key) {
-        return client(new ProvisionedDevice(HUB, deviceId, SymmetricKeyCredential.of(key)));
+        return client(new ProvisionedDevice(hubName, deviceId, SymmetricKeyCredential.of(key)));
     }
 
     HttpResponse<String> service(String method, String path, String jsonBody) {
@@ -138,9 +158,9 @@ final class HubTestBed implements AutoCloseable {
 
     /** A token made from the hub's service connection string, as a back-end application would. */
     private String serviceToken() {
-        String connectionString = hub.serviceConnectionString(HUB, server.httpsPort());
+        String connectionString = hub.serviceConnectionString(hubName, server.httpsPort());
         String key = connectionString.substring(connectionString.indexOf("SharedAccessKey=") + "SharedAccessKey=".length());
-        return SharedAccessSignatures.createToken(key, HUB, Instant.now().plusSeconds(3600).getEpochSecond(), "iothubowner");
+        return SharedAccessSignatures.createToken(key, hubName, Instant.now().plusSeconds(3600).getEpochSecond(), "iothubowner");
     }
 
     static String newKey() {

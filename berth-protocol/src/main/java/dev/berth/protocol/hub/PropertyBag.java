@@ -40,7 +40,11 @@ public record PropertyBag(Map<String, String> systemProperties, Map<String, Stri
         return new PropertyBag(system, application);
     }
 
-    /** Encodes system properties first, then application properties. */
+    /**
+     * Encodes system properties first, then application properties, every key percent-encoded, so
+     * {@code $.mid} goes out as {@code %24.mid} as IoT Hub writes it: the official Java device SDK looks for the
+     * first {@code %24} to find where a cloud-to-device topic's property bag starts.
+     */
     public String format() {
         StringBuilder sb = new StringBuilder();
         append(sb, systemProperties);
@@ -53,7 +57,7 @@ public record PropertyBag(Map<String, String> systemProperties, Map<String, Stri
             if (sb.length() > 0) {
                 sb.append('&');
             }
-            sb.append(key.startsWith("$.") ? "$." + PercentEncoding.encode(key.substring(2)) : PercentEncoding.encode(key));
+            sb.append(PercentEncoding.encode(key));
             if (value != null) {
                 sb.append('=').append(PercentEncoding.encode(value));
             }

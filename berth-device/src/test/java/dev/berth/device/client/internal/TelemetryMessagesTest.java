@@ -18,7 +18,7 @@ class TelemetryMessagesTest {
 
         String topic = TelemetryMessages.topic("dev-1", 10, "mid-1", "application/json", true, properties);
 
-        assertThat(topic).isEqualTo("devices/dev-1/messages/events/$.ct=application%2Fjson&$.ce=utf-8&$.mid=mid-1"
+        assertThat(topic).isEqualTo("devices/dev-1/messages/events/%24.ct=application%2Fjson&%24.ce=utf-8&%24.mid=mid-1"
                 + "&alert%20level=high%26dry&flag");
     }
 
@@ -37,7 +37,7 @@ class TelemetryMessagesTest {
     @Test
     void binary_message_has_no_content_encoding_and_no_content_type_when_none_is_given() {
         assertThat(TelemetryMessages.topic("dev-1", 3, "m", null, false, null))
-                .isEqualTo("devices/dev-1/messages/events/$.mid=m");
+                .isEqualTo("devices/dev-1/messages/events/%24.mid=m");
     }
 
     @Test
