@@ -87,6 +87,10 @@ final class HubTestBed implements AutoCloseable {
         return server.mqttPort();
     }
 
+    int httpsPort() {
+        return server.httpsPort();
+    }
+
     BerthHub hub() {
         return hub;
     }
