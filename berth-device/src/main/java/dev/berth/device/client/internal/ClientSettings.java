@@ -25,6 +25,6 @@ public record ClientSettings(String hubHostName, String gatewayHostName, int por
     }
 
     public String username() {
-        return dev.berth.protocol.hub.HubUsername.format(hubHostName, deviceId, ClientVersion.CLIENT_VERSION);
+        return dev.berth.protocol.hub.HubUsername.format(hubHostName, deviceId, dev.berth.device.provisioning.internal.SdkVersion.CLIENT_VERSION);
     }
 }

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The SDK's version, sent as {@code ClientVersion=berth-device/<version>} so server logs can tell SDK releases apart. */
-final class SdkVersion {
-    static final String CLIENT_VERSION = "berth-device/" + read();
+/**
+ * The SDK's version, sent as {@code ClientVersion=berth-device/<version>} (provisioning) and
+ * {@code DeviceClientType=berth-device/<version>} (hub) so server logs can tell SDK releases apart.
+ */
+public final class SdkVersion {
+    public static final String CLIENT_VERSION = "berth-device/" + read();
 
     private SdkVersion() {
     }
