@@ -19,7 +19,7 @@ final class MqttFrameCodec {
     private final EmbeddedChannel channel;
 
     MqttFrameCodec(int maxMessageBytes) {
-        this.channel = new EmbeddedChannel(MqttEncoder.INSTANCE, new MqttDecoder(maxMessageBytes));
+        this.channel = new EmbeddedChannel(MqttEncoder.INSTANCE, new ZeroIdPubAckFilter(maxMessageBytes), new MqttDecoder(maxMessageBytes));
     }
 
     /** Decodes every complete packet in the data seen so far; partial packets wait for more bytes. */
