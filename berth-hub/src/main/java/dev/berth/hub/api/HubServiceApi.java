@@ -3,7 +3,6 @@ package dev.berth.hub.api;
 import dev.berth.hub.DeviceNotifier;
 import dev.berth.hub.store.HubStore;
 import dev.berth.protocol.hub.HubErrorCode;
-import dev.berth.server.Json;
 import dev.berth.server.api.ServiceAuthorizer;
 import dev.berth.server.api.ServiceResponse;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -103,7 +102,7 @@ public final class HubServiceApi {
         String top = ctx.queryParams().get("top");
         String continuation = ctx.request().getHeader("x-ms-continuation");
         ctx.vertx().executeBlocking(() -> handle(new HubRequest(route, HubJson.parse(body), ifMatch, top, continuation)), false)
-                .onSuccess(response -> write(ctx, response))
+                .onSuccess(response -> response.writeTo(ctx.response()))
                 .onFailure(failure -> errors.respond(ctx, failure));
     }
 
@@ -117,16 +116,6 @@ public final class HubServiceApi {
             case TWIN_PATCH -> twins.patch(request);
             case TWIN_PUT -> twins.replace(request);
         };
-    }
-
-    private static void write(RoutingContext ctx, ServiceResponse response) {
-        response.headers().forEach(ctx.response()::putHeader);
-        ctx.response().setStatusCode(response.status());
-        if (response.body() == null) {
-            ctx.response().end();
-        } else {
-            ctx.response().putHeader("content-type", "application/json; charset=utf-8").end(Json.write(response.body()));
-        }
     }
 
     private void fail(RoutingContext ctx) {

@@ -1,7 +1,6 @@
 package dev.berth.server.api;
 
 import dev.berth.protocol.dps.DpsErrorCode;
-import dev.berth.server.Json;
 import dev.berth.server.ProvisioningException;
 import dev.berth.server.allocation.LinkedHubs;
 import dev.berth.server.store.BerthStore;
@@ -87,7 +86,7 @@ public final class ServiceApi {
         String continuation = ctx.request().getHeader("x-ms-continuation");
         ctx.vertx().executeBlocking(
                 () -> handle(new ServiceRequest(route, RequestJson.parse(body), ifMatch, maxItems, continuation)), false)
-                .onSuccess(response -> write(ctx, response))
+                .onSuccess(response -> response.writeTo(ctx.response()))
                 .onFailure(failure -> errors.respond(ctx, failure));
     }
 
@@ -115,16 +114,6 @@ public final class ServiceApi {
             case CERTIFICATE_VERIFICATION_CODE -> certificateResource.generateVerificationCode(request);
             case CERTIFICATE_VERIFY -> certificateResource.verify(request);
         };
-    }
-
-    private static void write(RoutingContext ctx, ServiceResponse response) {
-        response.headers().forEach(ctx.response()::putHeader);
-        ctx.response().setStatusCode(response.status());
-        if (response.body() == null) {
-            ctx.response().end();
-        } else {
-            ctx.response().putHeader("content-type", "application/json; charset=utf-8").end(Json.write(response.body()));
-        }
     }
 
     /** Failures Vert.x reports: the body handler's 413, or anything thrown past our own handlers. */

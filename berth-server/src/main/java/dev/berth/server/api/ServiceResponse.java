@@ -1,5 +1,7 @@
 package dev.berth.server.api;
 
+import dev.berth.server.Json;
+import io.vertx.core.http.HttpServerResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,5 +37,16 @@ public record ServiceResponse(int status, Object body, Map<String, String> heade
             headers.put("x-ms-continuation", continuation);
         }
         return new ServiceResponse(200, items, headers);
+    }
+
+    /** Writes status, headers and the JSON body (if any) to the HTTP response. */
+    public void writeTo(HttpServerResponse response) {
+        headers.forEach(response::putHeader);
+        response.setStatusCode(status);
+        if (body == null) {
+            response.end();
+        } else {
+            response.putHeader("content-type", "application/json; charset=utf-8").end(Json.write(body));
+        }
     }
 }
