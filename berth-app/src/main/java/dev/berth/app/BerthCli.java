@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
         description = "Berth: a self-hosted, Azure-DPS-compatible IoT device provisioning service.",
         subcommands = {ServeCommand.class, InfoCommand.class, EnrollmentCommand.class, GroupCommand.class,
                 dev.berth.app.ca.CaCommand.class, DemoCommand.class, dev.berth.app.pki.PkiCommand.class,
-                dev.berth.app.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+                dev.berth.app.bench.BenchCommand.class, dev.berth.app.hub.TelemetryCommand.class, dev.berth.app.hub.HubCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BerthCli {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

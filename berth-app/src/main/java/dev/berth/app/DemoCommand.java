@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
@@ -24,14 +26,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code berth demo}: the whole path in one command. Starts a server on free ports, makes a test PKI, registers and
  * proves its root CA, creates the four kinds of enrollment (individual and group, symmetric key and X.509) through
- * the service API, provisions their devices with the Berth SDK over MQTT/TLS and prints the result.
+ * the service API, provisions their devices with the Berth SDK over MQTT/TLS, then connects each device to the
+ * embedded hub with {@code DeviceClient} and goes through telemetry, twin and direct method ({@link DemoHub}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = BerthVersion.class,
         description = {"See Berth work end to end: enroll and provision devices on a temporary server.",
                 "Starts Berth on free ports and runs all four scenarios through the service API: an individual enrollment and"
                         + " an enrollment group with symmetric keys, and both with X.509 certificates (a test PKI made on the spot;"
                         + " its root CA registered with proof of possession). Provisions 1 + N devices per attestation with the"
-                        + " Berth Java SDK over MQTT/TLS and prints the results. Exits 0 only if every device was assigned."})
+                        + " Berth Java SDK over MQTT/TLS, then connects each device to the embedded hub with the SDK's DeviceClient:"
+                        + " it sends telemetry, reports a property, receives a desired property and answers a direct method (both"
+                        + " sent through the hub's REST API). Prints a table of every step. Exits 0 only if every device passed every step."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -57,7 +62,9 @@ final class DemoCommand implements Callable<Integer> {
         if (!BerthCli.isVerbose(spec.root().commandLine().getParseResult())) {
             berthLog.setLevel(Level.WARN); // the table is the demo's output; the server's INFO lines would bury it
         }
-        try (BerthServer server = BerthServer.builder().dataDirectory(directory).bindHost("127.0.0.1")
+        // the hub is named 127.0.0.1 so that devices dial their assigned hub as it is, as the reference sample does
+        HubWiring hubs = HubWiring.of(List.of(), List.of(BerthServer.LOOPBACK_HUB), true, List.of(), HubWiring.DEFAULT_RETENTION);
+        try (BerthServer server = hubs.applyTo(BerthServer.builder()).dataDirectory(directory).bindHost("127.0.0.1")
                 .mqttPort(0).httpsPort(0).retryAfterSeconds(1).build().start()) {
             out.printf("Started Berth in %s%s: ID scope %s, MQTT/TLS port %d, HTTPS port %d.%n", directory,
                     dataDir == null ? " (temporary)" : "", server.idScope(), server.mqttPort(), server.httpsPort());
@@ -68,7 +75,17 @@ final class DemoCommand implements Callable<Integer> {
                     TrustedCa.fromPemFile(server.caCertificate()));
             long started = System.nanoTime();
             List<DemoDevices.Outcome> outcomes = provisioning.provisionAll(devices);
-            return report(out, outcomes, (System.nanoTime() - started) / 1_000_000);
+            long provisioned = System.nanoTime();
+            List<DemoDevices.Outcome> assigned = outcomes.stream().filter(DemoDevices.Outcome::assigned).toList();
+            out.printf("Connecting %d devices to hub %s with the Berth Java SDK's DeviceClient: telemetry, reported property,"
+                    + " desired property, direct method...%n", assigned.size(), BerthServer.LOOPBACK_HUB);
+            out.flush();
+            var hubApi = new ServiceApiClient(URI.create("https://localhost:" + server.httpsPort()),
+                    ServiceConnectionString.parse(hubs.connectionStrings(server).get(BerthServer.LOOPBACK_HUB)),
+                    server.caCertificate(), ServiceApiClient.HUB_API_VERSION);
+            List<DemoHub.Session> sessions = new DemoHub(server.mqttPort(), TrustedCa.fromPemFile(server.caCertificate()), hubApi)
+                    .runAll(assigned);
+            return report(out, outcomes, sessions, millisBetween(started, provisioned), millisBetween(provisioned, System.nanoTime()));
         } finally {
             berthLog.setLevel(previousLevel);
             if (dataDir == null) {
@@ -94,18 +111,35 @@ final class DemoCommand implements Callable<Integer> {
         return devices;
     }
 
-    private static int report(PrintWriter out, List<DemoDevices.Outcome> outcomes, long totalMillis) {
-        TextTable table = new TextTable("REGISTRATION ID", "ENROLLMENT", "ATTESTATION", "STATUS", "ASSIGNED HUB", "DEVICE ID", "TIME (ms)");
-        outcomes.forEach(o -> table.row(o.device().registrationId(), o.device().enrollment(), o.device().attestation(), o.status(),
-                o.assignedHub(), o.deviceId(), o.millis()));
+    private static int report(PrintWriter out, List<DemoDevices.Outcome> outcomes, List<DemoHub.Session> sessions,
+                              long provisioningMillis, long hubMillis) {
+        Map<DemoDevices.Outcome, DemoHub.Session> byDevice = new HashMap<>();
+        sessions.forEach(s -> byDevice.put(s.device(), s));
+        TextTable table = new TextTable("REGISTRATION ID", "ENROLLMENT", "ATTESTATION", "STATUS", "ASSIGNED HUB", "DEVICE ID", "TIME (ms)",
+                "TELEMETRY", "REPORTED", "DESIRED", "METHOD");
+        for (DemoDevices.Outcome o : outcomes) {
+            DemoHub.Session s = byDevice.get(o);
+            table.row(o.device().registrationId(), o.device().enrollment(), o.device().attestation(), o.status(),
+                    o.assignedHub(), o.deviceId(), o.millis(), s == null ? null : s.telemetry().cell(), s == null ? null : s.reported().cell(),
+                    s == null ? null : s.desired().cell(), s == null ? null : s.method().cell());
+        }
         out.println();
         table.print(out);
         long assigned = outcomes.stream().filter(DemoDevices.Outcome::assigned).count();
         outcomes.stream().filter(o -> !o.assigned())
                 .forEach(o -> out.println(o.device().registrationId() + ": " + o.problem()));
-        out.printf("%n%d of %d devices assigned in %d ms.%n", assigned, outcomes.size(), totalMillis);
+        sessions.forEach(s -> s.failures().stream().map(f -> f.name() + ": " + f.problem()).distinct()
+                .forEach(problem -> out.println(s.device().deviceId() + " " + problem)));
+        long passed = sessions.stream().filter(DemoHub.Session::ok).count();
+        out.printf("%n%d of %d devices assigned in %d ms.%n", assigned, outcomes.size(), provisioningMillis);
+        out.printf("%d of %d devices sent telemetry, reported a property, received a desired property and answered a direct"
+                + " method in %d ms.%n", passed, outcomes.size(), hubMillis);
         out.flush();
-        return assigned == outcomes.size() ? 0 : 1;
+        return assigned == outcomes.size() && passed == outcomes.size() ? 0 : 1;
+    }
+
+    private static long millisBetween(long startNanos, long endNanos) {
+        return (endNanos - startNanos) / 1_000_000;
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

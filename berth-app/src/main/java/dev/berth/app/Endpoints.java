@@ -6,22 +6,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code {dataDir}/endpoints.json}: where the last {@code berth serve} on this data directory listened, so
  * that {@code info} and the enrollment commands can find it without being told the ports again.
  *
- * @param store {@code sqlite} or {@code postgresql}; the other commands must open the same store
+ * @param store                {@code sqlite} or {@code postgresql}; the other commands must open the same store
+ * @param hubConnectionStrings the {@code iothubowner} connection string of each hub the embedded hub serves (empty with
+ *                             {@code --no-hub}); null in a file written before Berth had a hub
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Endpoints(List<String> hostNames, List<String> hubs, String bindHost, int mqttPort, int httpsPort, String store) {
+public record Endpoints(List<String> hostNames, List<String> hubs, String bindHost, int mqttPort, int httpsPort, String store,
+                        Map<String, String> hubConnectionStrings) {
     static final String FILE_NAME = "endpoints.json";
 
     public Endpoints {
         hostNames = hostNames == null ? List.of() : List.copyOf(hostNames);
         hubs = hubs == null ? List.of() : List.copyOf(hubs);
+        hubConnectionStrings = hubConnectionStrings == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(hubConnectionStrings));
+    }
+
+    /** Without hub information: every linked hub counts as embedded, as {@code berth serve} does by default. */
+    public Endpoints(List<String> hostNames, List<String> hubs, String bindHost, int mqttPort, int httpsPort, String store) {
+        this(hostNames, hubs, bindHost, mqttPort, httpsPort, store, null);
     }
 
     /** What a server that has never been started on this data directory would use. */
@@ -30,8 +42,17 @@ public record Endpoints(List<String> hostNames, List<String> hubs, String bindHo
     }
 
     static Endpoints of(BerthServer server, String bindHost) {
+        return of(server, bindHost, null);
+    }
+
+    static Endpoints of(BerthServer server, String bindHost, Map<String, String> hubConnectionStrings) {
         return new Endpoints(server.hostNames(), server.linkedHubs(), bindHost, server.mqttPort(), server.httpsPort(),
-                server.storeDialect());
+                server.storeDialect(), hubConnectionStrings);
+    }
+
+    /** The linked hubs the embedded hub serves: those serve recorded, else (no record) all of them. */
+    List<String> embeddedHubs(List<String> linkedHubs) {
+        return hubConnectionStrings == null ? linkedHubs : List.copyOf(hubConnectionStrings.keySet());
     }
 
     static Optional<Endpoints> read(Path dataDirectory) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code berth info}: what devices and service clients need to reach the server of a data directory. */
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = BerthVersion.class,
-        description = {"Print the ID scope, service connection string, CA certificate path, ports and hubs of a data directory.",
+        description = {"Print the ID scope, service connection string, CA certificate path, ports, hubs and the embedded hub's connection strings of a data directory.",
                 "Creates the data directory (ID scope, keys, PKI) if it does not exist yet; works while berth serve runs."})
 final class InfoCommand implements Callable<Integer> {
 
@@ -37,18 +37,29 @@ final class InfoCommand implements Callable<Integer> {
         Path directory = dataDir.resolve();
         Endpoints endpoints = Endpoints.read(directory).orElseGet(Endpoints::defaults);
         Map<String, Object> info;
-        try (BerthServer server = LocalServer.open(directory, endpoints, store)) {
-            info = describe(server, endpoints, directory);
+        try (LocalServer local = LocalServer.open(directory, endpoints, store)) {
+            info = describe(local.server(), endpoints, directory);
+            info.put("hubConnectionStrings", local.hubConnectionStrings(endpoints));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(AppJson.pretty(info));
         } else {
-            info.forEach((name, value) -> out.printf("%-24s %s%n", name, value instanceof List<?> list
-                    ? list.stream().map(String::valueOf).collect(Collectors.joining(", ")) : value));
+            info.forEach((name, value) -> out.printf("%-24s %s%n", name, text(value)));
         }
         out.flush();
         return 0;
+    }
+
+    private static Object text(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.isEmpty() ? "(no embedded hub)" : map.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining(System.lineSeparator() + " ".repeat(25)));
+        }
+        return value;
     }
 
     static Map<String, Object> describe(BerthServer server, Endpoints endpoints, Path directory) {

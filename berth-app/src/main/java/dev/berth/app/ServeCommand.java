@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -35,8 +36,21 @@ final class ServeCommand implements Callable<Integer> {
     List<String> hostNames = new ArrayList<>();
 
     @Option(names = "--hub", paramLabel = "NAME",
-            description = "A linked IoT hub host name devices may be assigned to (repeatable; with a dot, no port).")
+            description = {"A linked IoT hub host name devices may be assigned to (repeatable; with a dot, no port). The embedded hub"
+                    + " serves it on the same ports. Default: the first --hostname with a dot, else 127.0.0.1."})
     List<String> hubs = new ArrayList<>();
+
+    @Option(names = "--no-hub", description = "Do not run the embedded hub: provisioning only, assignments just name the hubs.")
+    boolean noHub;
+
+    @Option(names = "--hub-connection-string", paramLabel = "CS",
+            description = {"Link a real Azure IoT hub by its service connection string (repeatable; registry write rights, e.g."
+                    + " iothubowner). Its devices are created there through its REST API; the embedded hub does not serve it."})
+    List<String> azureHubs = new ArrayList<>();
+
+    @Option(names = "--telemetry-retention", paramLabel = "DURATION", defaultValue = "7d",
+            description = "How long the embedded hub keeps telemetry (e.g. 7d, 12h, 90m). Default: ${DEFAULT-VALUE}.")
+    String telemetryRetention;
 
     @Option(names = "--mqtt-port", paramLabel = "N", defaultValue = "8883",
             description = "MQTT/TLS port for devices (0 picks a free one). Default: ${DEFAULT-VALUE}.")
@@ -60,8 +74,10 @@ final class ServeCommand implements Callable<Integer> {
         Path directory = dataDir.resolve();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         BerthServer server;
+        HubWiring hubWiring;
         try {
-            server = BerthServer.builder().dataDirectory(directory).hostNames(hostNames).linkedHubs(hubs)
+            hubWiring = HubWiring.of(hostNames, hubs, !noHub, azureHubs, HubWiring.parseRetention(telemetryRetention));
+            server = hubWiring.applyTo(BerthServer.builder()).dataDirectory(directory)
                     .bindHost(bindHost).mqttPort(mqttPort).httpsPort(httpsPort).retryAfterSeconds(retryAfterSeconds)
                     .meterRegistry(metrics).metricsScrape(metrics::scrape).store(store.openStore())
                     .build();
@@ -74,8 +90,9 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             throw new CliException(e.getMessage(), e);
         }
-        Endpoints.of(server, bindHost).write(directory);
-        printBanner(out, server, directory);
+        Map<String, String> hubConnectionStrings = hubWiring.connectionStrings(server);
+        Endpoints.of(server, bindHost, hubConnectionStrings).write(directory);
+        printBanner(out, server, directory, hubConnectionStrings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -85,17 +102,22 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printBanner(PrintWriter out, BerthServer server, Path directory) {
+    private void printBanner(PrintWriter out, BerthServer server, Path directory, Map<String, String> hubConnectionStrings) {
         out.println("Berth " + BerthVersion.version() + " is running. Stop it with Ctrl-C.");
         out.println("  ID scope:            " + server.idScope());
         out.println("  devices (MQTT/TLS):  " + Endpoints.of(server, bindHost).localHost() + ":" + server.mqttPort());
         out.println("  service API (HTTPS): https://" + Endpoints.of(server, bindHost).localHost() + ":" + server.httpsPort()
                 + "  (metrics at /metrics)");
         out.println("  devices trust CA:    " + server.caCertificate());
-        out.println("  hubs:                " + String.join(", ", server.linkedHubs()));
+        out.println("  hubs:                " + String.join(", ", server.linkedHubs())
+                + (hubConnectionStrings.isEmpty() ? "  (no embedded hub)" : "  (embedded: " + String.join(", ", hubConnectionStrings.keySet()) + ")"));
         out.println("  store:               " + server.storeDialect() + (store.usesPostgres() ? "" : " in " + directory));
         out.println("  service connection string:");
         out.println("    " + server.serviceConnectionString());
+        hubConnectionStrings.forEach((hub, connectionString) -> {
+            out.println("  hub " + hub + " connection string (devices: MQTT/TLS port " + server.mqttPort() + "):");
+            out.println("    " + connectionString);
+        });
         out.flush();
     }
 }

@@ -6,6 +6,7 @@ import dev.berth.protocol.sas.SharedAccessSignatures;
 import dev.berth.protocol.service.ServiceConnectionString;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,24 +22,44 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
-/** The CLI's adapter to the DPS service API: signed JSON calls over HTTPS to one server, trusting one CA. */
+/**
+ * The CLI's adapter to a service API (the DPS service API, or a hub's REST API): JSON calls over HTTPS to one
+ * server, signed with a policy SAS token made from a connection string, trusting one CA.
+ */
 public final class ServiceApiClient {
     static final String API_VERSION = "2021-10-01";
+    /** The IoT Hub REST API version; Berth's hub accepts any. */
+    static final String HUB_API_VERSION = "2021-04-12";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI baseUrl;
     private final ServiceConnectionString connectionString;
+    private final String apiVersion;
     private final HttpClient http;
 
     public ServiceApiClient(URI baseUrl, ServiceConnectionString connectionString, Path trustedCaPem) {
+        this(baseUrl, connectionString, trustedCaPem, API_VERSION);
+    }
+
+    /** @param trustedCaPem the CA to trust, or null for the JDK's default CAs (e.g. Azure IoT Hub) */
+    public ServiceApiClient(URI baseUrl, ServiceConnectionString connectionString, Path trustedCaPem, String apiVersion) {
         this.baseUrl = baseUrl;
         this.connectionString = connectionString;
-        this.http = HttpClient.newBuilder().sslContext(trusting(trustedCaPem)).connectTimeout(TIMEOUT).build();
+        this.apiVersion = apiVersion;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+        if (trustedCaPem != null) {
+            builder.sslContext(trusting(trustedCaPem));
+        }
+        this.http = builder.build();
     }
 
     /** {@code PUT} of a JSON body; returns the stored resource. */
@@ -55,18 +76,56 @@ public final class ServiceApiClient {
         return send("POST", path, body == null ? null : AppJson.compact(body), Map.of()).body();
     }
 
+    /** {@code PATCH} of a JSON body; returns the patched resource. */
+    public JsonNode patch(String path, Object body) {
+        return send("PATCH", path, AppJson.compact(body), Map.of()).body();
+    }
+
     public void delete(String path) {
         send("DELETE", path, null, Map.of());
     }
 
+    /**
+     * {@code GET} of a stream of lines (e.g. NDJSON), each handed to {@code onLine} as it arrives, until
+     * {@code onLine} returns false or the server ends the stream. No time-out once the stream has started.
+     */
+    public void streamLines(String path, Predicate<String> onLine) {
+        HttpResponse<Stream<String>> response = exchange(request("GET", path, null, Map.of()).build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            if (response.statusCode() >= 400) {
+                String text = lines.collect(Collectors.joining("\n"));
+                JsonNode body = null;
+                try {
+                    body = text.isBlank() ? null : AppJson.MAPPER.readTree(text);
+                } catch (IOException e) {
+                    // reported with its raw text
+                }
+                throw refusal(response.statusCode(), body, text);
+            }
+            Iterator<String> each = lines.iterator();
+            while (each.hasNext() && onLine.test(each.next())) {
+                // onLine did the work
+            }
+        } catch (UncheckedIOException e) {
+            throw new CliException("the stream from " + baseUrl + " broke: " + e.getCause().getMessage(), e);
+        }
+    }
+
     /** Runs {@code SELECT * FROM collection} and follows {@code x-ms-continuation} until the last page. */
     public ArrayNode queryAll(String collection) {
+        return allPages("POST", "/" + collection + "/query", AppJson.compact(Map.of("query", "SELECT * FROM " + collection)));
+    }
+
+    /** {@code GET} of a JSON array (e.g. a hub's {@code /devices}), following {@code x-ms-continuation} until the last page. */
+    public ArrayNode getAll(String path) {
+        return allPages("GET", path, null);
+    }
+
+    private ArrayNode allPages(String method, String path, String json) {
         ArrayNode all = AppJson.MAPPER.createArrayNode();
-        String query = AppJson.compact(Map.of("query", "SELECT * FROM " + collection));
         String continuation = null;
         do {
-            Answer page = send("POST", "/" + collection + "/query", query,
-                    continuation == null ? Map.of() : Map.of("x-ms-continuation", continuation));
+            Answer page = send(method, path, json, continuation == null ? Map.of() : Map.of("x-ms-continuation", continuation));
             if (page.body() != null && page.body().isArray()) {
                 all.addAll((ArrayNode) page.body());
             }
@@ -84,17 +143,31 @@ public final class ServiceApiClient {
     }
 
     private Answer send(String method, String path, String json, Map<String, String> headers) {
-        URI uri = baseUrl.resolve(path + "?api-version=" + API_VERSION);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        HttpResponse<String> response = exchange(request(method, path, json, headers).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = parse(response);
+        if (response.statusCode() >= 400) {
+            throw refusal(response.statusCode(), body, response.body());
+        }
+        return new Answer(response, body);
+    }
+
+    private HttpRequest.Builder request(String method, String path, String json, Map<String, String> headers) {
+        URI uri = baseUrl.resolve(path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Authorization", token()).header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        HttpResponse<String> response;
+        return request;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        URI uri = request.uri();
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while calling " + uri);
@@ -107,11 +180,6 @@ public final class ServiceApiClient {
         } catch (IOException e) {
             throw new CliException("calling " + uri + " failed: " + e, e);
         }
-        JsonNode body = parse(response);
-        if (response.statusCode() >= 400) {
-            throw refusal(response.statusCode(), body, response.body());
-        }
-        return new Answer(response, body);
     }
 
     private String token() {

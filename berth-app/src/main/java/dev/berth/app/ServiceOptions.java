@@ -1,6 +1,5 @@
 package dev.berth.app;
 
-import dev.berth.server.BerthServer;
 import dev.berth.protocol.service.ServiceConnectionString;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,25 +36,30 @@ public final class ServiceOptions {
         String connection = connectionString;
         Path ca = caFile;
         if (connection == null || ca == null) {
-            try (BerthServer server = LocalServer.open(directory, endpoints, store)) {
-                connection = connection == null ? server.serviceConnectionString() : connection;
-                ca = ca == null ? server.caCertificate() : ca;
+            try (LocalServer local = LocalServer.open(directory, endpoints, store)) {
+                connection = connection == null ? local.server().serviceConnectionString() : connection;
+                ca = ca == null ? local.server().caCertificate() : ca;
             }
         }
-        if (!Files.isRegularFile(ca)) {
+        URI url = serviceUrl != null ? serviceUrl : URI.create("https://" + endpoints.localHost() + ":" + endpoints.httpsPort());
+        return client(connection, "--connection-string", url, ca, ServiceApiClient.API_VERSION);
+    }
+
+    /** Checks what a service API client needs and makes it; shared with the hub commands' options. */
+    static ServiceApiClient client(String connection, String connectionOption, URI url, Path ca, String apiVersion) {
+        if (ca != null && !Files.isRegularFile(ca)) {
             throw new CliException("the CA file " + ca + " does not exist");
         }
         ServiceConnectionString parsed;
         try {
             parsed = ServiceConnectionString.parse(connection);
         } catch (IllegalArgumentException e) {
-            throw new CliException("bad --connection-string: " + e.getMessage(), e);
+            throw new CliException("bad " + connectionOption + ": " + e.getMessage(), e);
         }
-        URI url = serviceUrl != null ? serviceUrl : URI.create("https://" + endpoints.localHost() + ":" + endpoints.httpsPort());
         if (!"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
             throw new CliException("--service-url must be an https:// URL with a host, got " + url);
         }
-        return new ServiceApiClient(url, parsed, ca);
+        return new ServiceApiClient(url, parsed, ca, apiVersion);
     }
 
     /** What a suggested follow-up command needs to reach the same server: the --data-dir given, if one was. */

@@ -2,6 +2,8 @@ package dev.berth.app;
 
 import dev.berth.server.store.BerthStore;
 import dev.berth.server.store.PostgresBerthStore;
+import dev.berth.server.store.SqliteBerthStore;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --postgres-*}: keep the server's state in PostgreSQL instead of the SQLite file in the data directory. */
@@ -19,6 +21,12 @@ public final class StoreOptions {
 
     boolean usesPostgres() {
         return postgresUrl != null;
+    }
+
+    /** The store the server of this data directory uses: PostgreSQL when given, else its SQLite file (as BerthServer opens it). */
+    BerthStore openStoreIn(Path dataDirectory) {
+        BerthStore postgres = openStore();
+        return postgres != null ? postgres : SqliteBerthStore.open(dataDirectory.resolve("berth.db"));
     }
 
     /** The PostgreSQL store, or null for the default SQLite file in the data directory. */

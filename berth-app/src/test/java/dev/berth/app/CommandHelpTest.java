@@ -12,9 +12,10 @@ class CommandHelpTest {
 
     static Stream<Arguments> commandsAndTheirOptions() {
         return Stream.of(
-                Arguments.of("", new String[] {"serve", "info", "enrollment", "group", "ca", "demo", "pki", "--verbose"}),
+                Arguments.of("", new String[] {"serve", "info", "enrollment", "group", "ca", "demo", "pki", "telemetry", "hub", "--verbose"}),
                 Arguments.of("serve", new String[] {"--data-dir", "--hostname", "--hub", "--mqtt-port", "--https-port", "--bind",
-                        "--retry-after", "--postgres-url", "--postgres-user", "--postgres-password"}),
+                        "--retry-after", "--postgres-url", "--postgres-user", "--postgres-password", "--no-hub",
+                        "--hub-connection-string", "--telemetry-retention", "7d"}),
                 Arguments.of("info", new String[] {"--data-dir", "--json", "--postgres-url"}),
                 Arguments.of("enrollment", new String[] {"create", "show", "list", "delete"}),
                 Arguments.of("enrollment create", new String[] {"REGID", "--primary-key", "--secondary-key", "--device-id",
@@ -42,7 +43,20 @@ class CommandHelpTest {
                 Arguments.of("ca verify", new String[] {"NAME", "--certificate", "--json"}),
                 Arguments.of("ca prove", new String[] {"NAME", "--ca-cert", "--ca-key", "--ca-key-password", "--json"}),
                 Arguments.of("pki", new String[] {"root", "intermediate", "device", "verification"}),
-                Arguments.of("demo", new String[] {"--data-dir", "--devices", "X.509", "four"}));
+                Arguments.of("demo", new String[] {"--data-dir", "--devices", "X.509", "four", "DeviceClient", "direct method"}),
+                Arguments.of("telemetry", new String[] {"tail"}),
+                Arguments.of("telemetry tail", new String[] {"--device", "--from", "--count", "Ctrl-C", "base64", "--data-dir",
+                        "--connection-string", "--service-url", "--ca"}),
+                Arguments.of("hub", new String[] {"device", "twin", "method", "c2d"}),
+                Arguments.of("hub device", new String[] {"show", "list", "delete"}),
+                Arguments.of("hub device show", new String[] {"ID", "--data-dir", "--connection-string", "--service-url", "--ca"}),
+                Arguments.of("hub device list", new String[] {"--json", "--data-dir"}),
+                Arguments.of("hub device delete", new String[] {"ID", "--data-dir"}),
+                Arguments.of("hub twin", new String[] {"show", "set-desired"}),
+                Arguments.of("hub twin show", new String[] {"ID", "--data-dir"}),
+                Arguments.of("hub twin set-desired", new String[] {"ID", "JSON", "--data-dir"}),
+                Arguments.of("hub method", new String[] {"ID", "NAME", "--payload", "--timeout", "--data-dir"}),
+                Arguments.of("hub c2d", new String[] {"ID", "TEXT", "--property", "--ttl", "--data-dir"}));
     }
 
     @ParameterizedTest(name = "berth {0} --help")

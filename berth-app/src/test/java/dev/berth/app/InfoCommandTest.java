@@ -30,6 +30,20 @@ class InfoCommandTest {
         assertThat(info.get("hubs")).isNotEmpty();
         assertThat(info.get("dataDirectory").asText()).isEqualTo(dataDir.toAbsolutePath().normalize().toString());
         assertThat(info.get("store").asText()).isEqualTo("sqlite");
+        assertThat(info.at("/hubConnectionStrings/127.0.0.1").asText())
+                .matches("HostName=127\\.0\\.0\\.1;SharedAccessKeyName=iothubowner;SharedAccessKey=[A-Za-z0-9+/]{43}=");
+    }
+
+    @Test
+    void hub_connection_strings_show_only_the_hubs_serve_embedded() throws Exception {
+        new Endpoints(List.of("localhost"), List.of("hub.example.com", "myhub.azure-devices.net"), "0.0.0.0", 18883, 18443, "sqlite",
+                java.util.Map.of("hub.example.com", "from the file")).write(dataDir);
+
+        JsonNode info = AppJson.MAPPER.readTree(CliRun.run("info", "--json", "--data-dir", dataDir.toString()).out());
+
+        assertThat(info.get("hubConnectionStrings").size()).isEqualTo(1);
+        assertThat(info.at("/hubConnectionStrings/hub.example.com").asText())
+                .startsWith("HostName=hub.example.com:18443;SharedAccessKeyName=iothubowner;SharedAccessKey=");
     }
 
     @Test
@@ -55,7 +69,8 @@ class InfoCommandTest {
     void table_output_names_every_field() {
         CliRun run = CliRun.run("info", "--data-dir", dataDir.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("idScope", "serviceConnectionString", "caCertificate", "mqttPort", "httpsPort", "hubs");
+        assertThat(run.out()).contains("idScope", "serviceConnectionString", "caCertificate", "mqttPort", "httpsPort", "hubs")
+                .containsPattern("hubConnectionStrings +127\\.0\\.0\\.1: HostName=127\\.0\\.0\\.1;SharedAccessKeyName=iothubowner;");
     }
 
     @Test

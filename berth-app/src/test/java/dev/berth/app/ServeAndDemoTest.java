@@ -41,14 +41,20 @@ class ServeAndDemoTest {
         CliRun run = CliRun.run("demo", "--data-dir", dataDir.toString(), "--devices", "3");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("REGISTRATION ID", "ENROLLMENT", "ATTESTATION", "STATUS", "ASSIGNED HUB", "DEVICE ID", "TIME (ms)")
+        assertThat(run.out()).contains("REGISTRATION ID", "ENROLLMENT", "ATTESTATION", "STATUS", "ASSIGNED HUB", "DEVICE ID", "TIME (ms)",
+                        "TELEMETRY", "REPORTED", "DESIRED", "METHOD")
                 .contains("test PKI (NOT FOR PRODUCTION)", "3. uploaded it: CA 'demo-test-root' is verified.")
                 .containsPattern("demo-device-1 +individual +key +assigned")
                 .containsPattern("demo-group-device-3 +group demo-group +key +assigned")
                 .containsPattern("demo-x509-device-1 +individual +x509 +assigned")
                 .containsPattern("demo-x509-group-device-3 +group demo-x509-group +x509 +assigned")
-                .contains("8 of 8 devices assigned");
+                .contains("8 of 8 devices assigned")
+                .contains("8 of 8 devices sent telemetry, reported a property, received a desired property and answered a direct method");
         assertThat(run.out().lines().filter(line -> line.matches(".*  assigned  .*")).count()).isEqualTo(8);
+        // every device passed the four hub steps with its DeviceClient against the embedded hub 127.0.0.1
+        assertThat(run.out().lines().filter(line -> line.matches(".*  assigned  127\\.0\\.0\\.1  .*( +ok \\d+ms){4}")).count())
+                .isEqualTo(8);
+        assertThat(run.out()).doesNotContain("FAIL");
         // the X.509 devices loaded encrypted keys, as the reference sample does
         assertThat(Files.readString(dataDir.resolve("test-pki/demo-x509-device-1.key.pem"))).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
         // a group device presents its certificate and the intermediate, the root CA's being registered on the server
@@ -62,7 +68,7 @@ class ServeAndDemoTest {
         assertThat(CliRun.run("demo", "--data-dir", dataDir.toString(), "--devices", "1").exitCode()).isZero();
         CliRun again = CliRun.run("demo", "--data-dir", dataDir.toString(), "--devices", "1");
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
-        assertThat(again.out()).contains("4 of 4 devices assigned");
+        assertThat(again.out()).contains("4 of 4 devices assigned").contains("4 of 4 devices sent telemetry");
     }
 
     @Test
