@@ -95,6 +95,20 @@ final class HubTestBed implements AutoCloseable {
         return hub;
     }
 
+    /** The PEM of the CA that signed the server certificate (what a device must trust). */
+    Path caCertificate() {
+        return server.caCertificate();
+    }
+
+    String idScope() {
+        return server.idScope();
+    }
+
+    /** Enrolls a symmetric-key device without provisioning it (for a test that provisions with another SDK). */
+    void enroll(String registrationId, String key) {
+        store.putEnrollment(BerthTestServer.individual(registrationId, key, null, "enabled", null), null);
+    }
+
     /** Enrolls a new device of this kind and provisions it through DPS over MQTT. */
     ProvisionedDevice provision(Kind kind, String registrationId) {
         return kind == Kind.SAS ? provisionWithKey(registrationId, newKey())
