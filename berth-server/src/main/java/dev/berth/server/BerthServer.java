@@ -95,7 +95,8 @@ public final class BerthServer implements AutoCloseable {
         DpsMetrics metrics = new DpsMetrics(config.meterRegistry);
         var authenticator = new DeviceAuthenticator(new SymmetricKeyAttestor(store, config.clock, config.allowedClockSkew),
                 new X509Attestor(store, config.clock));
-        var assignment = new Assignment(new HubAllocator(), linkedHubs::hostNames);
+        var assignment = new Assignment(new HubAllocator(), linkedHubs::hostNames,
+                new dev.berth.server.allocation.CustomAllocationClient(config.customAllocationTimeout));
         var registrations = new RegistrationService(store, store, assignment, config.clock, metrics, config.retryAfterSeconds,
                 config.hubRegistry);
         PemKeyCertOptions certificate = new PemKeyCertOptions()

@@ -24,6 +24,7 @@ public final class BerthServerBuilder {
     int retryAfterSeconds = 2;
     Duration httpIdleTimeout = Duration.ofSeconds(120);
     Duration allowedClockSkew = Duration.ofSeconds(60);
+    Duration customAllocationTimeout = dev.berth.server.allocation.CustomAllocationClient.DEFAULT_TIMEOUT;
     DpsMqttSettings mqttSettings = DpsMqttSettings.DEFAULT;
     MeterRegistry meterRegistry;
     Supplier<String> metricsScrape;
@@ -101,6 +102,15 @@ public final class BerthServerBuilder {
             throw new IllegalArgumentException("the HTTP idle timeout must be between 100 ms and 24 days");
         }
         this.httpIdleTimeout = timeout;
+        return this;
+    }
+
+    /** How long a custom allocation webhook may take to answer (connect, headers and body); default 10 s. */
+    public BerthServerBuilder customAllocationTimeout(Duration timeout) {
+        if (timeout == null || timeout.toMillis() < 1 || timeout.toMinutes() > 5) {
+            throw new IllegalArgumentException("the custom allocation timeout must be between 1 ms and 5 minutes");
+        }
+        this.customAllocationTimeout = timeout;
         return this;
     }
 

@@ -44,7 +44,7 @@ final class EnrollmentValidator {
         return new IndividualEnrollment(id, in.deviceId(), null, in.optionalDeviceInformation(), attestation,
                 capabilities(in.capabilities()), null, in.initialTwin(), null, provisioningStatus(in.provisioningStatus()),
                 reprovisionPolicy(in.reprovisionPolicy()), null, null, hubs.allocationPolicy(), hubs.iotHubs(),
-                in.customAllocationDefinition());
+                CustomAllocationRules.resolve(hubs.allocationPolicy(), in.customAllocationDefinition()));
     }
 
     EnrollmentGroup group(String pathId, JsonNode body) {
@@ -56,7 +56,8 @@ final class EnrollmentValidator {
         HubSelection.Result hubs = hubSelection.resolve(in.allocationPolicy(), in.iotHubs(), in.iotHubHostName());
         return new EnrollmentGroup(id, attestation, capabilities(in.capabilities()), null, in.initialTwin(), null,
                 provisioningStatus(in.provisioningStatus()), reprovisionPolicy(in.reprovisionPolicy()), null, null,
-                hubs.allocationPolicy(), hubs.iotHubs(), in.customAllocationDefinition());
+                hubs.allocationPolicy(), hubs.iotHubs(), CustomAllocationRules.resolve(hubs.allocationPolicy(),
+                in.customAllocationDefinition()));
     }
 
     private static ObjectNode cleaned(JsonNode body, String expected) {

@@ -16,6 +16,7 @@ final class HubSelection {
     static final String HASHED = "hashed";
     static final String STATIC = "static";
     static final String GEO_LATENCY = "geoLatency";
+    static final String CUSTOM = "custom";
 
     /** The policy in DPS spelling and the hubs (in linked-hub spelling) it may choose from. */
     record Result(String allocationPolicy, List<String> iotHubs) {
@@ -62,10 +63,9 @@ final class HubSelection {
             case "hashed" -> HASHED;
             case "static" -> STATIC;
             case "geolatency" -> GEO_LATENCY;
-            case "custom" -> throw invalid("allocationPolicy 'custom' (allocation webhooks) is not supported by this"
-                    + " Berth version yet; use hashed, static or geoLatency");
+            case "custom" -> CUSTOM;
             default -> throw invalid("allocationPolicy '" + allocationPolicy
-                    + "' is unknown; use hashed (the default), static or geoLatency");
+                    + "' is unknown; use hashed (the default), static, geoLatency or custom");
         };
     }
 

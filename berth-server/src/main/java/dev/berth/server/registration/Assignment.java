@@ -4,7 +4,11 @@ import dev.berth.protocol.dps.DpsErrorCode;
 import dev.berth.protocol.dps.RegistrationStatus;
 import dev.berth.protocol.dps.Substatus;
 import dev.berth.protocol.service.ReprovisionPolicy;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.protocol.service.InitialTwin;
+import dev.berth.server.allocation.CustomAllocationClient;
 import dev.berth.server.allocation.HubAllocator;
+import dev.berth.server.attestation.AuthenticatedDevice;
 import dev.berth.server.attestation.EnrollmentMatch;
 import dev.berth.server.store.RegistrationRecord;
 import java.security.SecureRandom;
@@ -16,42 +20,57 @@ import java.util.function.Supplier;
 
 /**
  * Decides the outcome of one register request: disabled, failed (no hub) or assigned to a hub, with the
- * device ID and the substatus that reprovisioning rules give. Pure apart from reading the linked hubs.
+ * device ID and the substatus that reprovisioning rules give. Pure apart from reading the linked hubs and,
+ * for the {@code custom} policy, calling the enrollment's webhook.
  */
 public final class Assignment {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final HubAllocator allocator;
-    private final Supplier<List<String>> linkedHubs;
-
-    public Assignment(HubAllocator allocator, Supplier<List<String>> linkedHubs) {
-        this.allocator = allocator;
-        this.linkedHubs = linkedHubs;
+    /** The outcome, and the webhook's initial twin that replaces the enrollment's (null = the enrollment's). */
+    public record Decision(RegistrationRecord record, InitialTwin initialTwin) {
     }
 
-    public RegistrationRecord decide(String registrationId, EnrollmentMatch match, RegistrationRecord previous, Instant now) {
+    private final HubAllocator allocator;
+    private final Supplier<List<String>> linkedHubs;
+    private final CustomAssignment custom;
+
+    public Assignment(HubAllocator allocator, Supplier<List<String>> linkedHubs, CustomAllocationClient customAllocation) {
+        this.allocator = allocator;
+        this.linkedHubs = linkedHubs;
+        this.custom = new CustomAssignment(customAllocation);
+    }
+
+    /** @param payload the device's custom payload (passed to a custom allocation webhook), or null */
+    public Decision decide(AuthenticatedDevice device, JsonNode payload, EnrollmentMatch match, RegistrationRecord previous, Instant now) {
+        String registrationId = device.registrationId();
         String groupId = match instanceof EnrollmentMatch.Group g ? g.group().enrollmentGroupId() : null;
         Instant created = previous == null ? now : previous.createdAt();
         String keptHub = previous == null ? null : previous.assignedHub();
         String keptDevice = previous == null ? null : previous.deviceId();
         if (!match.enabled()) {
-            return new RegistrationRecord(registrationId, keptDevice, keptHub, RegistrationStatus.DISABLED, null,
+            return new Decision(new RegistrationRecord(registrationId, keptDevice, keptHub, RegistrationStatus.DISABLED, null,
                     DpsErrorCode.ENROLLMENT_DISABLED.code(), match.describe() + " is disabled; set its provisioningStatus to"
-                    + " 'enabled' to let this device register", created, now, newEtag(), null, groupId);
+                    + " 'enabled' to let this device register", created, now, newEtag(), null, groupId), null);
         }
         List<String> candidates = HubAllocator.candidates(match.iotHubs(), linkedHubs.get());
-        Optional<String> hub = keepsPreviousHub(match, previous, candidates)
-                ? Optional.of(previous.assignedHub())
-                : allocator.allocate(registrationId, match.allocationPolicy(), candidates);
+        boolean keepsHub = keepsPreviousHub(match, previous, candidates);
+        boolean webhook = "custom".equalsIgnoreCase(match.allocationPolicy());
+        // under "never reprovision" the webhook is still called (to refresh the payload) but may only keep the hub
+        Optional<String> hub = keepsHub ? Optional.of(previous.assignedHub())
+                : webhook ? candidates.stream().findFirst() : allocator.allocate(registrationId, match.allocationPolicy(), candidates);
         if (hub.isEmpty()) {
-            return new RegistrationRecord(registrationId, keptDevice, keptHub, RegistrationStatus.FAILED, null,
+            return new Decision(new RegistrationRecord(registrationId, keptDevice, keptHub, RegistrationStatus.FAILED, null,
                     DpsErrorCode.IOT_HUB_NOT_SPECIFIED.code(), "none of the IoT hubs of " + match.describe() + " " + match.iotHubs()
                     + " is linked to this provisioning service " + linkedHubs.get() + "; link a hub or change the enrollment",
-                    created, now, newEtag(), null, groupId);
+                    created, now, newEtag(), null, groupId), null);
         }
         String deviceId = deviceId(registrationId, match);
-        return new RegistrationRecord(registrationId, deviceId, hub.get(), RegistrationStatus.ASSIGNED,
+        RegistrationRecord assigned = new RegistrationRecord(registrationId, deviceId, hub.get(), RegistrationStatus.ASSIGNED,
                 substatus(match, previous, hub.get()), null, null, created, now, newEtag(), null, groupId);
+        if (webhook) {
+            return custom.decide(device, payload, match, previous, keepsHub ? List.of(previous.assignedHub()) : candidates, assigned);
+        }
+        return new Decision(assigned, null);
     }
 
     private static boolean keepsPreviousHub(EnrollmentMatch match, RegistrationRecord previous, List<String> candidates) {
@@ -59,7 +78,7 @@ public final class Assignment {
                 && candidates.stream().anyMatch(h -> h.equalsIgnoreCase(previous.assignedHub()));
     }
 
-    private static Substatus substatus(EnrollmentMatch match, RegistrationRecord previous, String hub) {
+    static Substatus substatus(EnrollmentMatch match, RegistrationRecord previous, String hub) {
         if (previous == null || previous.assignedHub() == null || previous.assignedHub().equalsIgnoreCase(hub)) {
             return Substatus.INITIAL_ASSIGNMENT;
         }

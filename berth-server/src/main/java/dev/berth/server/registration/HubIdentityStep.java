@@ -29,7 +29,9 @@ final class HubIdentityStep {
         this.registry = registry == null ? HubRegistry.NONE : registry;
     }
 
-    RegistrationRecord apply(AuthenticatedDevice device, EnrollmentMatch match, RegistrationRecord previous, RegistrationRecord outcome) {
+    /** @param webhookTwin the custom allocation webhook's initial twin, which replaces the enrollment's; null = the enrollment's */
+    RegistrationRecord apply(AuthenticatedDevice device, EnrollmentMatch match, RegistrationRecord previous, RegistrationRecord outcome,
+            InitialTwin webhookTwin) {
         if (outcome.status() != RegistrationStatus.ASSIGNED || !registry.manages(outcome.assignedHub())) {
             return outcome;
         }
@@ -37,7 +39,7 @@ final class HubIdentityStep {
         boolean applyInitialTwin = newRegistration || outcome.substatus() == Substatus.DEVICE_DATA_RESET;
         try {
             registry.provision(new HubDeviceProvisioning(outcome.assignedHub(), outcome.deviceId(), device.evidence(),
-                    capabilities(match).iotEdge(), initialTwin(match), applyInitialTwin));
+                    capabilities(match).iotEdge(), webhookTwin != null ? webhookTwin : initialTwin(match), applyInitialTwin));
             return outcome;
         } catch (HubRegistryException e) {
             DpsErrorCode code = e.unauthorized() ? DpsErrorCode.UNAUTHORIZED_TO_HUB : DpsErrorCode.INTERNAL_ERROR;

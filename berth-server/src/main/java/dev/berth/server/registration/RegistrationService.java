@@ -60,8 +60,9 @@ public final class RegistrationService {
         String operationId = OperationIds.next();
         registrations.createOperation(new Operation(operationId, device.registrationId(), RegistrationStatus.ASSIGNING, started, started, null));
         RegistrationRecord previous = registrations.findRegistration(device.registrationId()).orElse(null);
-        RegistrationRecord outcome = hubIdentity.apply(device, match, previous, assignment.decide(device.registrationId(), match,
-                previous, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        Assignment.Decision decision = assignment.decide(device, request.payload(), match, previous,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        RegistrationRecord outcome = hubIdentity.apply(device, match, previous, decision.record(), decision.initialTwin());
         RegistrationOperationStatus result = new RegistrationOperationStatus(operationId, outcome.status(), RegistrationResults.toDeviceResult(outcome, device.evidence()));
         Operation done = new Operation(operationId, device.registrationId(), outcome.status(), started, clock.instant(), Json.write(result));
         RegistrationRecord stored = registrations.completeOperation(outcome, done);

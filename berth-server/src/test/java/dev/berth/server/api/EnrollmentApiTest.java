@@ -211,11 +211,37 @@ class EnrollmentApiTest {
         assertThat(unknownHub.message()).contains("elsewhere.example.com", "hub-a.example.com", "hub-b.example.com");
         assertThat(staticTwo.errorCode()).isEqualTo(400003);
         assertThat(staticTwo.message()).contains("static", "exactly one hub", "2");
-        assertThat(custom.message()).contains("custom", "not supported");
+        assertThat(custom.errorCode()).isEqualTo(400003);
+        assertThat(custom.message()).contains("custom", "customAllocationDefinition", "webhookUrl");
         assertThat(status.message()).contains("paused", "enabled", "disabled");
         assertThat(geo.status()).as(geo.toString()).isEqualTo(200);
         assertThat(geo.json().path("allocationPolicy").asText()).isEqualTo("geoLatency");
         assertThat(geo.json().path("iotHubs")).extracting(JsonNode::asText).containsExactly("hub-a.example.com");
+    }
+
+    @Test
+    void custom_policy_needs_an_absolute_http_webhook_and_defaults_the_api_version() {
+        Reply relative = api.put("/enrollments/dev9", "{\"allocationPolicy\":\"custom\",\"customAllocationDefinition\":"
+                + "{\"webhookUrl\":\"/allocate\"}," + SYMMETRIC.substring(1));
+        Reply ftp = api.put("/enrollments/dev9", "{\"allocationPolicy\":\"custom\",\"customAllocationDefinition\":"
+                + "{\"webhookUrl\":\"ftp://allocator.example.com/x\"}," + SYMMETRIC.substring(1));
+        Reply broken = api.put("/enrollments/dev9", "{\"allocationPolicy\":\"custom\",\"customAllocationDefinition\":"
+                + "{\"webhookUrl\":\"https://bad host/\"}," + SYMMETRIC.substring(1));
+        Reply good = api.put("/enrollments/dev9", "{\"allocationPolicy\":\"Custom\",\"customAllocationDefinition\":"
+                + "{\"webhookUrl\":\"https://allocator.example.com/api/allocate?code=k\"}," + SYMMETRIC.substring(1));
+
+        assertThat(relative.errorCode()).isEqualTo(400003);
+        assertThat(relative.message()).contains("/allocate", "absolute http or https URL");
+        assertThat(ftp.errorCode()).isEqualTo(400003);
+        assertThat(ftp.message()).contains("ftp://allocator.example.com/x", "absolute http or https URL");
+        assertThat(broken.errorCode()).isEqualTo(400003);
+        assertThat(broken.message()).contains("not a valid URL");
+        assertThat(good.status()).as(good.toString()).isEqualTo(200);
+        assertThat(good.json().path("allocationPolicy").asText()).isEqualTo("custom");
+        assertThat(good.json().path("customAllocationDefinition").path("webhookUrl").asText())
+                .isEqualTo("https://allocator.example.com/api/allocate?code=k");
+        assertThat(good.json().path("customAllocationDefinition").path("apiVersion").asText()).isEqualTo("2021-10-01");
+        assertThat(api.get("/enrollments/dev9").json().path("allocationPolicy").asText()).isEqualTo("custom");
     }
 
     @Test
