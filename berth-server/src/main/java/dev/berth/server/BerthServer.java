@@ -104,11 +104,15 @@ public final class BerthServer implements AutoCloseable {
         var extensionContext = new ExtensionContext(vertx, store, config.meterRegistry, config.clock,
                 new MqttDisconnector(config.meterRegistry), config.dataDirectory, hostNames);
         config.extensions.forEach(extension -> extension.start(extensionContext));
+        // registrations run on their own pool: a slow custom-allocation webhook or hub must not starve the
+        // shared worker pool that CONNECT authentication and the service API use
+        var registrationWorkers = vertx.createSharedWorkerExecutor("berth-registrations", config.registrationWorkers);
         mqtt = new MqttListener(vertx, settings::idScope, authenticator, registrations, metrics, config.clock, config.mqttSettings,
-                config.extensions);
+                config.extensions, registrationWorkers);
         var authorizer = new ServiceAuthorizer(ServiceSettings.SERVICE_POLICY_NAME, settings.servicePolicyKey(), hostNames, config.clock);
         var serviceApi = new ServiceApi(store, authorizer, linkedHubs, config.meterRegistry, config.clock);
-        var deviceApi = new DeviceRegistrationApi(settings::idScope, authenticator, registrations, store, metrics, config.clock);
+        var deviceApi = new DeviceRegistrationApi(settings::idScope, authenticator, registrations, store, metrics, config.clock,
+                registrationWorkers);
         var webSockets = new MqttWebSocketUpgrade(vertx, mqtt::accept, config.meterRegistry, config.clock);
         List<Consumer<Router>> mounts = new ArrayList<>(List.of(serviceApi::mount, deviceApi::mount));
         config.extensions.forEach(extension -> mounts.add(extension::mountRoutes));

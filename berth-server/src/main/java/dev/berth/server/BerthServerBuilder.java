@@ -29,6 +29,7 @@ public final class BerthServerBuilder {
     MeterRegistry meterRegistry;
     Supplier<String> metricsScrape;
     Clock clock = Clock.systemUTC();
+    int registrationWorkers = 32;
     final List<dev.berth.server.extension.ServerExtension> extensions = new ArrayList<>();
     dev.berth.server.hub.HubRegistry hubRegistry = dev.berth.server.hub.HubRegistry.NONE;
 
@@ -142,6 +143,15 @@ public final class BerthServerBuilder {
      */
     public BerthServerBuilder hubRegistry(dev.berth.server.hub.HubRegistry registry) {
         this.hubRegistry = Objects.requireNonNull(registry);
+        return this;
+    }
+
+    /** Threads that run registrations (store, hub identity, custom allocation webhooks); 32 by default. */
+    public BerthServerBuilder registrationWorkers(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("registrationWorkers must be at least 1");
+        }
+        this.registrationWorkers = threads;
         return this;
     }
 

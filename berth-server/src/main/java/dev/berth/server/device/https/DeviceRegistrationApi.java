@@ -12,6 +12,7 @@ import dev.berth.server.registration.RegisterBodyParser;
 import dev.berth.server.registration.RegistrationResults;
 import dev.berth.server.registration.RegistrationService;
 import dev.berth.server.store.RegistrationStore;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
@@ -45,8 +46,11 @@ public final class DeviceRegistrationApi {
     private final RegistrationStore registrationStore;
     private final HttpErrorResponder errors;
 
+    private final WorkerExecutor registrationWorkers;
+
     public DeviceRegistrationApi(Supplier<String> idScope, DeviceAuthenticator authenticator, RegistrationService registrations,
-            RegistrationStore registrationStore, DpsMetrics metrics, Clock clock) {
+            RegistrationStore registrationStore, DpsMetrics metrics, Clock clock, WorkerExecutor registrationWorkers) {
+        this.registrationWorkers = registrationWorkers;
         this.idScope = idScope;
         this.authenticator = authenticator;
         this.registrations = registrations;
@@ -97,7 +101,7 @@ public final class DeviceRegistrationApi {
         SSLSession tls = ctx.request().sslSession();
         Buffer buffer = ctx.body().buffer();
         byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
-        ctx.vertx().executeBlocking(() -> handle(route, authorization, tls, body), false)
+        registrationWorkers.executeBlocking(() -> handle(route, authorization, tls, body), false)
                 .onSuccess(answer -> write(ctx, route, answer))
                 .onFailure(failure -> errors.respond(ctx, failure));
     }

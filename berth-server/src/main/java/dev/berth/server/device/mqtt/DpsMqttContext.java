@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 /** What provisioning sessions share: services, settings and the registry of open sessions. */
 record DpsMqttContext(
         Vertx vertx,
+        io.vertx.core.WorkerExecutor registrationWorkers,
         Supplier<String> idScope,
         DeviceAuthenticator authenticator,
         RegistrationService registrations,

@@ -115,7 +115,7 @@ final class DpsSession {
             return answer(rid, DpsAnswer.refusal(refusal, context.clock().instant())).onComplete(done -> context.vertx().setTimer(1000, t -> context.disconnector()
                     .disconnect(connection, "refused_" + refusal.code().reason(), "credentials refused: " + refusal.clientMessage())));
         }
-        Future<DpsAnswer> answer = context.vertx().executeBlocking(() -> {
+        Future<DpsAnswer> answer = context.registrationWorkers().executeBlocking(() -> {
             try {
                 if (request instanceof DpsRequestTopic.Register) {
                     return context.registrations().register(device, RegisterBodyParser.parse(body, registrationId));

@@ -42,10 +42,11 @@ public final class MqttListener {
     private NetServer server;
 
     public MqttListener(Vertx vertx, Supplier<String> idScope, DeviceAuthenticator authenticator, RegistrationService registrations,
-            DpsMetrics metrics, Clock clock, DpsMqttSettings settings, List<ServerExtension> extensions) {
+            DpsMetrics metrics, Clock clock, DpsMqttSettings settings, List<ServerExtension> extensions,
+            io.vertx.core.WorkerExecutor registrationWorkers) {
         this.vertx = vertx;
         this.extensions = List.copyOf(extensions);
-        this.context = new DpsMqttContext(vertx, idScope, authenticator, registrations, metrics, clock, settings,
+        this.context = new DpsMqttContext(vertx, registrationWorkers, idScope, authenticator, registrations, metrics, clock, settings,
                 new SessionRegistry(), new MqttDisconnector(metrics.registry()));
     }
 
