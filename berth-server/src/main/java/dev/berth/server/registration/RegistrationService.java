@@ -57,8 +57,9 @@ public final class RegistrationService {
     public DpsAnswer register(AuthenticatedDevice device, RegisterRequest request) {
         Instant started = clock.instant().truncatedTo(ChronoUnit.MICROS);
         EnrollmentMatch match = refresh(device.match());
+        // The operation is written once, completed, with the registration state: the device learns its ID only
+        // from the answer sent after that commit, so an 'assigning' row first would only cost a durable write.
         String operationId = OperationIds.next();
-        registrations.createOperation(new Operation(operationId, device.registrationId(), RegistrationStatus.ASSIGNING, started, started, null));
         RegistrationRecord previous = registrations.findRegistration(device.registrationId()).orElse(null);
         Assignment.Decision decision = assignment.decide(device, request.payload(), match, previous,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
