@@ -3,6 +3,7 @@ package dev.berth.hub.api;
 import dev.berth.hub.DeviceNotifier;
 import dev.berth.hub.store.HubStore;
 import dev.berth.protocol.hub.HubErrorCode;
+import dev.berth.server.api.JsonContentType;
 import dev.berth.server.api.ServiceAuthorizer;
 import dev.berth.server.api.ServiceResponse;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -132,15 +132,9 @@ public final class HubServiceApi {
     }
 
     private static void requireJsonContent(RoutingContext ctx) {
-        String type = ctx.request().getHeader("Content-Type");
-        String length = ctx.request().getHeader("Content-Length");
-        boolean hasBody = (length != null && !length.strip().equals("0")) || ctx.request().getHeader("Transfer-Encoding") != null;
-        if (hasBody && type != null) {
-            String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-            if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
-                throw new HubException(HubErrorCode.UNSUPPORTED_MEDIA_TYPE, "the body is sent as '" + type
-                        + "', but the hub API reads only JSON; send Content-Type: application/json");
-            }
-        }
+        JsonContentType.nonJsonBodyType(ctx.request()).ifPresent(type -> {
+            throw new HubException(HubErrorCode.UNSUPPORTED_MEDIA_TYPE, "the body is sent as '" + type
+                    + "', but the hub API reads only JSON; send Content-Type: application/json");
+        });
     }
 }

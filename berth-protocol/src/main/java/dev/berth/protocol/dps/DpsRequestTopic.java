@@ -12,6 +12,9 @@ public sealed interface DpsRequestTopic {
     String REGISTER_PREFIX = "$dps/registrations/PUT/iotdps-register/";
     String POLL_PREFIX = "$dps/registrations/GET/iotdps-get-operationstatus/";
 
+    /** The request ID the answer echoes so that the device can correlate it; empty if the topic carries none. */
+    String rid();
+
     /** {@code $dps/registrations/PUT/iotdps-register/?$rid={rid}} */
     record Register(String rid) implements DpsRequestTopic {
     }
@@ -22,6 +25,16 @@ public sealed interface DpsRequestTopic {
 
     /** A topic this server does not serve; {@code reason} says why, for the device and the log. */
     record Unknown(String topic, String reason) implements DpsRequestTopic {
+        /** Whatever {@code $rid} the topic carries, wherever it is, so that even the refusal can be correlated. */
+        @Override
+        public String rid() {
+            int at = topic == null ? -1 : topic.indexOf("$rid=");
+            if (at < 0) {
+                return "";
+            }
+            int end = topic.indexOf('&', at);
+            return topic.substring(at + 5, end < 0 ? topic.length() : end);
+        }
     }
 
     static DpsRequestTopic parse(String topic) {

@@ -3,7 +3,6 @@ package dev.berth.protocol.dps;
 import dev.berth.protocol.sas.PercentEncoding;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The MQTT CONNECT username of a provisioning session:
@@ -22,14 +21,6 @@ public record DpsUsername(String idScope, String registrationId, String apiVersi
     /** True when the username has the provisioning shape (as opposed to an IoT Hub username). */
     public static boolean looksLikeProvisioning(String username) {
         return username != null && username.contains(MARKER);
-    }
-
-    public static Optional<DpsUsername> tryParse(String username) {
-        try {
-            return Optional.of(parse(username));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /** @throws IllegalArgumentException with a message fit to show the device owner */

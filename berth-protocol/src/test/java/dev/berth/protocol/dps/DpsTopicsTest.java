@@ -44,6 +44,15 @@ class DpsTopicsTest {
     }
 
     @Test
+    void every_topic_yields_the_rid_its_answer_echoes_even_an_unknown_one() {
+        assertThat(DpsRequestTopic.parse("$dps/registrations/PUT/iotdps-register/?$rid=7").rid()).isEqualTo("7");
+        assertThat(DpsRequestTopic.parse("$dps/registrations/GET/iotdps-get-operationstatus/?$rid=1").rid()).isEqualTo("1");
+        assertThat(DpsRequestTopic.parse("$dps/registrations/PUT/other/?$rid=42&x=1").rid()).isEqualTo("42");
+        assertThat(DpsRequestTopic.parse("devices/x/messages/events/").rid()).isEmpty();
+        assertThat(DpsRequestTopic.parse(null).rid()).isEmpty();
+    }
+
+    @Test
     void response_topic_202_has_rid_first_and_retry_after_last() {
         assertThat(DpsResponseTopic.retryAfter(202, "7", 3).format()).isEqualTo("$dps/registrations/res/202/?$rid=7&retry-after=3");
         assertThat(DpsResponseTopic.of(200, "7").format()).isEqualTo("$dps/registrations/res/200/?$rid=7");

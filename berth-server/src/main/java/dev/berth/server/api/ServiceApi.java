@@ -12,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -137,17 +136,10 @@ public final class ServiceApi {
                 + MAX_BODY_BYTES + " bytes (1 MB), the most the service API accepts");
     }
 
-    /** A body must be JSON; a request without a content type is read as JSON, as the SDKs always send JSON. */
     private static void requireJsonContent(RoutingContext ctx) {
-        String length = ctx.request().getHeader("Content-Length");
-        boolean hasBody = (length != null && !length.strip().equals("0")) || ctx.request().getHeader("Transfer-Encoding") != null;
-        String type = ctx.request().getHeader("Content-Type");
-        if (hasBody && type != null) {
-            String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-            if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
-                throw new ProvisioningException(DpsErrorCode.UNSUPPORTED_MEDIA_TYPE, "the body is sent as '" + type
-                        + "', but the service API reads only JSON; send Content-Type: application/json");
-            }
-        }
+        JsonContentType.nonJsonBodyType(ctx.request()).ifPresent(type -> {
+            throw new ProvisioningException(DpsErrorCode.UNSUPPORTED_MEDIA_TYPE, "the body is sent as '" + type
+                    + "', but the service API reads only JSON; send Content-Type: application/json");
+        });
     }
 }

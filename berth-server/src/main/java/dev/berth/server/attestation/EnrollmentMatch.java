@@ -1,7 +1,11 @@
 package dev.berth.server.attestation;
 
+import dev.berth.protocol.service.CustomAllocationDefinition;
+import dev.berth.protocol.service.DeviceCapabilities;
 import dev.berth.protocol.service.EnrollmentGroup;
 import dev.berth.protocol.service.IndividualEnrollment;
+import dev.berth.protocol.service.InitialTwin;
+import dev.berth.protocol.service.ReprovisionPolicy;
 import java.util.List;
 
 /** The enrollment a device proved it belongs to. */
@@ -13,6 +17,18 @@ public sealed interface EnrollmentMatch {
     List<String> iotHubs();
 
     String allocationPolicy();
+
+    /** As stored: null when the enrollment has none (callers apply the defaults). */
+    ReprovisionPolicy reprovisionPolicy();
+
+    /** As stored: null when the enrollment has none. */
+    DeviceCapabilities capabilities();
+
+    /** As stored: null when the enrollment has none. */
+    InitialTwin initialTwin();
+
+    /** As stored: null when the enrollment has none. */
+    CustomAllocationDefinition customAllocationDefinition();
 
     /** A human label for logs and messages, e.g. {@code individual enrollment 'dev-1'}. */
     String describe();
@@ -31,6 +47,26 @@ public sealed interface EnrollmentMatch {
         @Override
         public String allocationPolicy() {
             return enrollment.allocationPolicy();
+        }
+
+        @Override
+        public ReprovisionPolicy reprovisionPolicy() {
+            return enrollment.reprovisionPolicy();
+        }
+
+        @Override
+        public DeviceCapabilities capabilities() {
+            return enrollment.capabilities();
+        }
+
+        @Override
+        public InitialTwin initialTwin() {
+            return enrollment.initialTwin();
+        }
+
+        @Override
+        public CustomAllocationDefinition customAllocationDefinition() {
+            return enrollment.customAllocationDefinition();
         }
 
         @Override
@@ -53,6 +89,26 @@ public sealed interface EnrollmentMatch {
         @Override
         public String allocationPolicy() {
             return group.allocationPolicy();
+        }
+
+        @Override
+        public ReprovisionPolicy reprovisionPolicy() {
+            return group.reprovisionPolicy();
+        }
+
+        @Override
+        public DeviceCapabilities capabilities() {
+            return group.capabilities();
+        }
+
+        @Override
+        public InitialTwin initialTwin() {
+            return group.initialTwin();
+        }
+
+        @Override
+        public CustomAllocationDefinition customAllocationDefinition() {
+            return group.customAllocationDefinition();
         }
 
         @Override

@@ -36,7 +36,7 @@ public final class SymmetricKeyAttestor {
     public AuthenticatedDevice authenticate(String idScope, String registrationId, String sasToken) {
         if (sasToken == null || sasToken.isBlank()) {
             throw new ProvisioningException(DpsErrorCode.UNAUTHORIZED,
-                    "no credentials: send a SharedAccessSignature token as the MQTT password (X.509 attestation is not available on this server yet)");
+                    "no credentials: send a SharedAccessSignature token (the MQTT password or the HTTP Authorization header)");
         }
         SasToken token;
         try {

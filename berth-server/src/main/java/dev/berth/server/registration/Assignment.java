@@ -86,8 +86,7 @@ public final class Assignment {
     }
 
     private static ReprovisionPolicy policy(EnrollmentMatch match) {
-        ReprovisionPolicy policy = match instanceof EnrollmentMatch.Individual i ? i.enrollment().reprovisionPolicy()
-                : ((EnrollmentMatch.Group) match).group().reprovisionPolicy();
+        ReprovisionPolicy policy = match.reprovisionPolicy();
         return policy == null ? ReprovisionPolicy.DEFAULT : policy;
     }
 
@@ -97,6 +96,13 @@ public final class Assignment {
             return i.enrollment().deviceId();
         }
         return registrationId;
+    }
+
+    /** Turns an outcome {@code failed} after the decision: the device keeps the device ID and hub of its previous registration. */
+    static RegistrationRecord failed(RegistrationRecord outcome, RegistrationRecord previous, DpsErrorCode code, String message) {
+        return new RegistrationRecord(outcome.registrationId(), previous == null ? null : previous.deviceId(),
+                previous == null ? null : previous.assignedHub(), RegistrationStatus.FAILED, null, code.code(), message,
+                outcome.createdAt(), outcome.lastUpdatedAt(), outcome.etag(), null, outcome.enrollmentGroupId());
     }
 
     static String newEtag() {

@@ -33,7 +33,7 @@ final class CustomAssignment {
     /** @param outcome the assigned record a built-in policy would give; hub and payload are replaced */
     Assignment.Decision decide(AuthenticatedDevice device, JsonNode payload, EnrollmentMatch match, RegistrationRecord previous,
             List<String> offered, RegistrationRecord outcome) {
-        CustomAllocationDefinition definition = definition(match);
+        CustomAllocationDefinition definition = match.customAllocationDefinition();
         if (definition == null || definition.webhookUrl() == null || definition.webhookUrl().isBlank()) {
             return failed(outcome, previous, DpsErrorCode.INVALID_ENROLLMENT, match.describe() + " has allocationPolicy 'custom'"
                     + " but no customAllocationDefinition.webhookUrl; set one or choose another allocation policy");
@@ -58,13 +58,6 @@ final class CustomAssignment {
     }
 
     private static Assignment.Decision failed(RegistrationRecord outcome, RegistrationRecord previous, DpsErrorCode code, String message) {
-        return new Assignment.Decision(new RegistrationRecord(outcome.registrationId(), previous == null ? null : previous.deviceId(),
-                previous == null ? null : previous.assignedHub(), RegistrationStatus.FAILED, null, code.code(), message,
-                outcome.createdAt(), outcome.lastUpdatedAt(), outcome.etag(), null, outcome.enrollmentGroupId()), null);
-    }
-
-    private static CustomAllocationDefinition definition(EnrollmentMatch match) {
-        return match instanceof EnrollmentMatch.Individual i ? i.enrollment().customAllocationDefinition()
-                : ((EnrollmentMatch.Group) match).group().customAllocationDefinition();
+        return new Assignment.Decision(Assignment.failed(outcome, previous, code, message), null);
     }
 }

@@ -39,35 +39,23 @@ final class HubIdentityStep {
         boolean applyInitialTwin = newRegistration || outcome.substatus() == Substatus.DEVICE_DATA_RESET;
         try {
             registry.provision(new HubDeviceProvisioning(outcome.assignedHub(), outcome.deviceId(), device.evidence(),
-                    capabilities(match).iotEdge(), webhookTwin != null ? webhookTwin : initialTwin(match), applyInitialTwin));
+                    capabilities(match).iotEdge(), webhookTwin != null ? webhookTwin : match.initialTwin(), applyInitialTwin));
             return outcome;
         } catch (HubRegistryException e) {
             DpsErrorCode code = e.unauthorized() ? DpsErrorCode.UNAUTHORIZED_TO_HUB : DpsErrorCode.INTERNAL_ERROR;
             LOG.warn("Registration '{}': the hub {} refused device '{}': {}", outcome.registrationId(), outcome.assignedHub(),
                     outcome.deviceId(), e.getMessage());
-            return failed(outcome, previous, code, e.getMessage());
+            return Assignment.failed(outcome, previous, code, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Registration '{}': putting device '{}' into the hub {} failed", outcome.registrationId(), outcome.deviceId(),
                     outcome.assignedHub(), e);
-            return failed(outcome, previous, DpsErrorCode.INTERNAL_ERROR, "the device could not be put into the IoT hub "
+            return Assignment.failed(outcome, previous, DpsErrorCode.INTERNAL_ERROR, "the device could not be put into the IoT hub "
                     + outcome.assignedHub() + ": " + e.getMessage());
         }
     }
 
-    private static RegistrationRecord failed(RegistrationRecord outcome, RegistrationRecord previous, DpsErrorCode code, String message) {
-        return new RegistrationRecord(outcome.registrationId(), previous == null ? null : previous.deviceId(),
-                previous == null ? null : previous.assignedHub(), RegistrationStatus.FAILED, null, code.code(), message,
-                outcome.createdAt(), outcome.lastUpdatedAt(), outcome.etag(), null, outcome.enrollmentGroupId());
-    }
-
     private static DeviceCapabilities capabilities(EnrollmentMatch match) {
-        DeviceCapabilities capabilities = match instanceof EnrollmentMatch.Individual i ? i.enrollment().capabilities()
-                : ((EnrollmentMatch.Group) match).group().capabilities();
+        DeviceCapabilities capabilities = match.capabilities();
         return capabilities == null ? DeviceCapabilities.NONE : capabilities;
-    }
-
-    private static InitialTwin initialTwin(EnrollmentMatch match) {
-        return match instanceof EnrollmentMatch.Individual i ? i.enrollment().initialTwin()
-                : ((EnrollmentMatch.Group) match).group().initialTwin();
     }
 }

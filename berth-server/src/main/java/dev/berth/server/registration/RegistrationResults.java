@@ -6,12 +6,11 @@ import dev.berth.protocol.dps.SymmetricKeyRegistrationResult;
 import dev.berth.protocol.dps.X509RegistrationResult;
 import dev.berth.server.attestation.DeviceEvidence;
 import dev.berth.server.pki.Certificates;
-import dev.berth.protocol.service.DeviceRegistrationState;
 import dev.berth.server.Json;
 import dev.berth.server.store.RegistrationRecord;
 import java.util.Map;
 
-/** Maps a stored registration to the device's and the service API's view of it. */
+/** Maps a stored registration to the device's view of it (the service API's view is {@code api.RegistrationStates}). */
 public final class RegistrationResults {
     private RegistrationResults() {
     }
@@ -34,12 +33,6 @@ public final class RegistrationResults {
         return new DeviceRegistrationResult(r.registrationId(), DpsTimestamps.format(r.createdAt()), r.assignedHub(),
                 r.deviceId(), r.status(), r.substatus(), r.errorCode(), r.errorMessage(),
                 DpsTimestamps.format(r.lastUpdatedAt()), r.etag(), symmetricKey, x509, payload(r));
-    }
-
-    public static DeviceRegistrationState toServiceState(RegistrationRecord r) {
-        return new DeviceRegistrationState(r.registrationId(), DpsTimestamps.format(r.createdAt()), r.assignedHub(),
-                r.deviceId(), r.status(), r.substatus(), r.errorCode(), r.errorMessage(),
-                DpsTimestamps.format(r.lastUpdatedAt()), r.etag(), payload(r));
     }
 
     private static Object payload(RegistrationRecord r) {

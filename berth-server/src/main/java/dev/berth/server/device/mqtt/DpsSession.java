@@ -107,10 +107,10 @@ final class DpsSession {
 
     private Future<Void> handle(String topic, byte[] body) {
         DpsRequestTopic request = DpsRequestTopic.parse(topic);
+        String rid = request.rid();
         if (request instanceof DpsRequestTopic.Unknown unknown) {
-            return answer(ridOf(topic), refuse(new ProvisioningException(DpsErrorCode.BAD_REQUEST, unknown.reason())));
+            return answer(rid, refuse(new ProvisioningException(DpsErrorCode.BAD_REQUEST, unknown.reason())));
         }
-        String rid = request instanceof DpsRequestTopic.Register r ? r.rid() : ((DpsRequestTopic.OperationStatus) request).rid();
         if (refusal != null) {
             return answer(rid, DpsAnswer.refusal(refusal, context.clock().instant())).onComplete(done -> context.vertx().setTimer(1000, t -> context.disconnector()
                     .disconnect(connection, "refused_" + refusal.code().reason(), "credentials refused: " + refusal.clientMessage())));
@@ -160,15 +160,5 @@ final class DpsSession {
             publish.run();
         }
         return sent.future();
-    }
-
-    /** For topics this server does not know, echo whatever {@code $rid} they carry so the device can correlate. */
-    private static String ridOf(String topic) {
-        int at = topic == null ? -1 : topic.indexOf("$rid=");
-        if (at < 0) {
-            return "";
-        }
-        int end = topic.indexOf('&', at);
-        return topic.substring(at + 5, end < 0 ? topic.length() : end);
     }
 }
