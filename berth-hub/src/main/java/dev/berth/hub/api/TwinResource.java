@@ -37,8 +37,9 @@ final class TwinResource {
     ServiceResponse patch(HubRequest request) {
         Sections sections = sections(request);
         TwinRecord twin = store.patchDesired(request.deviceId(), sections.tags(), sections.desired(), request.ifMatch());
-        if (sections.desired() != null && !TwinDocuments.withoutVersionFields(sections.desired()).isEmpty()) {
-            notifier.desiredPropertiesChanged(request.deviceId(), withVersion(TwinDocuments.withoutVersionFields(sections.desired()), twin));
+        ObjectNode desiredChange = sections.desired() == null ? null : TwinDocuments.withoutVersionFields(sections.desired());
+        if (desiredChange != null && !desiredChange.isEmpty()) {
+            notifier.desiredPropertiesChanged(request.deviceId(), withVersion(desiredChange, twin));
         }
         return answer(twin);
     }

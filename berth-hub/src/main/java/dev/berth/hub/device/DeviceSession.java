@@ -122,10 +122,10 @@ final class DeviceSession {
             return storeTelemetry(telemetry.properties(), publish, Map.of());
         }
         if (topic instanceof HubTopic.TwinGet get) {
-            return twin("get", publish, () -> twins.get(deviceId, get.rid()));
+            return twin("get", get.rid(), publish, () -> twins.get(deviceId, get.rid()));
         }
         if (topic instanceof HubTopic.TwinPatchReported patch) {
-            return twin("patch_reported", publish, () -> twins.patchReported(deviceId, patch.rid(), publish.payload()));
+            return twin("patch_reported", patch.rid(), publish, () -> twins.patchReported(deviceId, patch.rid(), publish.payload()));
         }
         if (topic instanceof HubTopic.MethodResponse response
                 && !context.methods().answer(deviceId, response.rid(), response.status(), publish.payload())) {
@@ -160,11 +160,12 @@ final class DeviceSession {
                 .mapEmpty();
     }
 
-    private Future<Void> twin(String operation, InboundPublish publish, java.util.concurrent.Callable<TwinRequests.Answer> request) {
+    private Future<Void> twin(String operation, String rid, InboundPublish publish,
+            java.util.concurrent.Callable<TwinRequests.Answer> request) {
         return context.vertx().executeBlocking(request, false)
                 .recover(e -> {
                     LOG.error("Twin {} of device '{}' failed", operation, deviceId, e);
-                    return Future.succeededFuture(TwinRequests.error(500, ridOf(publish.topic()), "the twin could not be read or written"));
+                    return Future.succeededFuture(TwinRequests.error(500, rid, "the twin could not be read or written"));
                 })
                 .compose(answer -> {
                     acknowledge(publish);
@@ -198,9 +199,9 @@ final class DeviceSession {
 
     /** Sends a desired-properties notification (the patch includes {@code $version}). Call on the event loop. */
     void notifyDesired(ObjectNode patch) {
-        long version = patch.path("$version").asLong();
-        if (subscriptions.qosFor(HubTopics.desiredUpdate(version)) != null) {
-            send(HubTopics.desiredUpdate(version), Json.write(patch).getBytes(StandardCharsets.UTF_8), "desired update");
+        String topic = HubTopics.desiredUpdate(patch.path("$version").asLong());
+        if (subscriptions.qosFor(topic) != null) {
+            send(topic, Json.write(patch).getBytes(StandardCharsets.UTF_8), "desired update");
             context.metrics().twinOperation("desired_notification", 200);
         }
     }
@@ -238,12 +239,6 @@ final class DeviceSession {
     /** Runs the action on this session's event loop (notifications come from service API threads). */
     void run(Runnable action) {
         eventLoop.runOnContext(v -> action.run());
-    }
-
-    private static String ridOf(String topic) {
-        int at = topic.indexOf("$rid=");
-        int end = at < 0 ? -1 : topic.indexOf('&', at);
-        return at < 0 ? "" : topic.substring(at + 5, end < 0 ? topic.length() : end);
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> properties) {

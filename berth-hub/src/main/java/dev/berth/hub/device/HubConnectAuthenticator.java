@@ -24,11 +24,13 @@ final class HubConnectAuthenticator {
     private final HubStore store;
     private final Clock clock;
     private final Duration allowedClockSkew;
+    private final DeviceCertificateCheck certificates;
 
     HubConnectAuthenticator(HubStore store, Clock clock, Duration allowedClockSkew) {
         this.store = store;
         this.clock = clock;
         this.allowedClockSkew = allowedClockSkew;
+        this.certificates = new DeviceCertificateCheck(clock);
     }
 
     /** @throws ConnectRefusal saying why */
@@ -48,7 +50,7 @@ final class HubConnectAuthenticator {
         if (password != null && !password.isBlank()) {
             checkSasToken(device, username, password);
         } else {
-            new DeviceCertificateCheck(clock).check(device, DeviceAuthenticator.clientChain(tls));
+            certificates.check(device, DeviceAuthenticator.clientChain(tls));
         }
         return device;
     }

@@ -96,15 +96,15 @@ public final class HubDeviceSessions implements DeviceNotifier {
      * getTwin time-out, once in about fifty runs). Real IoT Hub answers in tens of milliseconds, so answers to that
      * client are held briefly, as provisioning does for the Java provisioning SDK.
      */
-    static java.time.Duration twinAnswerDelay(dev.berth.protocol.hub.HubUsername username) {
+    static Duration twinAnswerDelay(HubUsername username) {
         String clientType = username.parameters().getOrDefault("DeviceClientType", "");
-        return clientType.startsWith("com.microsoft.azure.sdk.iot.iot-device-client") ? OFFICIAL_JAVA_SDK_TWIN_DELAY : java.time.Duration.ZERO;
+        return clientType.startsWith("com.microsoft.azure.sdk.iot.iot-device-client") ? OFFICIAL_JAVA_SDK_TWIN_DELAY : Duration.ZERO;
     }
 
-    private static final java.time.Duration OFFICIAL_JAVA_SDK_TWIN_DELAY = java.time.Duration.ofMillis(30);
+    private static final Duration OFFICIAL_JAVA_SDK_TWIN_DELAY = Duration.ofMillis(30);
 
     private void startSession(MqttConnection connection, DeviceRecord device, io.vertx.core.Context eventLoop,
-            java.time.Duration twinAnswerDelay) {
+            Duration twinAnswerDelay) {
         String deviceId = device.deviceId();
         Map<String, MqttQoS> restored = Map.of();
         if (connection.cleanSession()) {

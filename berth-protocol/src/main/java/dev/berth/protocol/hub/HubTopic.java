@@ -1,6 +1,5 @@
 package dev.berth.protocol.hub;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -95,16 +94,6 @@ public sealed interface HubTopic {
     }
 
     private static Map<String, String> query(String tail) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (!tail.startsWith("?")) {
-            return result;
-        }
-        for (String pair : tail.substring(1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                result.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return result;
+        return TopicQuery.parse(tail);
     }
 }

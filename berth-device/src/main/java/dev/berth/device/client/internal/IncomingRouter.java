@@ -5,6 +5,7 @@ import dev.berth.device.client.ConnectionStatus;
 import dev.berth.device.client.DesiredPropertiesUpdate;
 import dev.berth.device.client.DeviceClientException;
 import dev.berth.device.client.MethodResult;
+import dev.berth.protocol.hub.HubDownlinkTopic;
 import dev.berth.protocol.hub.HubTopics;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -82,29 +83,29 @@ public final class IncomingRouter implements ConnectionSupervisor.Events {
 
     @Override
     public void message(HubConnection from, String topic, byte[] payload, Runnable acknowledge) {
-        IncomingTopic parsed = IncomingTopic.parse(topic, deviceId);
-        // --release 17: no pattern switch; IncomingTopic is sealed, so this chain is complete
-        if (parsed instanceof IncomingTopic.TwinResponse answer) {
+        HubDownlinkTopic parsed = HubDownlinkTopic.parse(topic, deviceId);
+        // --release 17: no pattern switch; HubDownlinkTopic is sealed, so this chain is complete
+        if (parsed instanceof HubDownlinkTopic.TwinResponse answer) {
             if (!pending.complete(answer.rid(), new PendingTwinRequests.TwinReply(answer.status(), answer.version(), payload))) {
                 LOG.debug("device {}: twin answer for $rid={} that nobody waits for (timed out?)", deviceId, answer.rid());
             }
             acknowledge.run();
-        } else if (parsed instanceof IncomingTopic.DesiredUpdate update) {
+        } else if (parsed instanceof HubDownlinkTopic.DesiredUpdate update) {
             deliver(desiredListener, () -> TwinDocuments.desiredUpdate(payload, update.version()), acknowledge,
                     "the desired-properties listener");
-        } else if (parsed instanceof IncomingTopic.CloudToDevice message) {
+        } else if (parsed instanceof HubDownlinkTopic.CloudToDevice message) {
             deliver(cloudToDeviceListener, () -> new CloudToDeviceMessage(payload,
                     message.properties().applicationProperties(), message.properties().systemProperties()),
                     acknowledge, "the cloud-to-device listener");
-        } else if (parsed instanceof IncomingTopic.MethodRequest request) {
+        } else if (parsed instanceof HubDownlinkTopic.MethodRequest request) {
             run(() -> answer(from, request, payload, acknowledge), "method '" + request.methodName() + "'");
-        } else if (parsed instanceof IncomingTopic.Unknown unknown) {
+        } else if (parsed instanceof HubDownlinkTopic.Unknown unknown) {
             LOG.warn("device {}: ignoring a message from the hub on '{}': {}", deviceId, topic, unknown.reason());
             acknowledge.run();
         }
     }
 
-    private void answer(HubConnection from, IncomingTopic.MethodRequest request, byte[] payload, Runnable acknowledge) {
+    private void answer(HubConnection from, HubDownlinkTopic.MethodRequest request, byte[] payload, Runnable acknowledge) {
         MethodResult result = methods.dispatch(request.methodName(), new String(payload, StandardCharsets.UTF_8));
         byte[] body = result.jsonPayload() == null ? new byte[0] : result.jsonPayload().getBytes(StandardCharsets.UTF_8);
         // on the connection the request came in on, with the rid exactly as the hub sent it
