@@ -4,6 +4,7 @@ import dev.berth.protocol.service.X509CertificateWithInfo;
 import dev.berth.protocol.service.X509Certificates;
 import dev.berth.server.pki.Certificates;
 import dev.berth.server.pki.PemFiles;
+import dev.berth.server.pki.SigningCa;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +25,21 @@ import java.util.List;
 public final class CertificateFiles {
 
     private CertificateFiles() {
+    }
+
+    /**
+     * The signing CA of {@code --ca-cert}/{@code --ca-key} (and its {@code --chain}, or null), as {@code berth pki} and
+     * {@code berth ca prove} take it; an encrypted key without {@code --ca-key-password} gets that hint.
+     *
+     * @throws IllegalArgumentException with the reason
+     */
+    public static SigningCa signingCa(Path certificate, Path key, String keyPassword, Path chain) {
+        try {
+            return SigningCa.load(certificate, key, keyPassword == null ? null : keyPassword.toCharArray(), chain);
+        } catch (IllegalArgumentException e) {
+            String hint = keyPassword == null && e.getMessage().contains("is encrypted") ? "; give it with --ca-key-password" : "";
+            throw new IllegalArgumentException(e.getMessage() + hint, e);
+        }
     }
 
     /** The certificate to upload, as PEM, and parsed for summaries and checks. */

@@ -10,4 +10,9 @@ public final class CliException extends RuntimeException {
     public CliException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** What a wrapped failure says; its class name when it carries no message, so that no error is printed without a reason. */
+    static String reason(Throwable failure) {
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    }
 }

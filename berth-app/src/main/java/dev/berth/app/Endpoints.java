@@ -3,6 +3,7 @@ package dev.berth.app;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.berth.server.BerthServer;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,7 +56,12 @@ public record Endpoints(List<String> hostNames, List<String> hubs, String bindHo
         return hubConnectionStrings == null ? linkedHubs : List.copyOf(hubConnectionStrings.keySet());
     }
 
-    static Optional<Endpoints> read(Path dataDirectory) {
+    /** The endpoints serve recorded in the data directory, else those a first {@code berth serve} would use. */
+    static Endpoints readOrDefaults(Path dataDirectory) {
+        return read(dataDirectory).orElseGet(Endpoints::defaults);
+    }
+
+    private static Optional<Endpoints> read(Path dataDirectory) {
         Path file = dataDirectory.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -84,5 +90,10 @@ public record Endpoints(List<String> hostNames, List<String> hubs, String bindHo
     String localHost() {
         boolean wildcard = bindHost == null || bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.equals("[::]");
         return wildcard ? "localhost" : bindHost;
+    }
+
+    /** The base URL a local client calls the service API (and the embedded hub's REST API) at. */
+    URI localServiceUrl() {
+        return URI.create("https://" + localHost() + ":" + httpsPort);
     }
 }

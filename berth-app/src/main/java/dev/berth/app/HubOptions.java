@@ -39,7 +39,7 @@ public final class HubOptions {
             return ServiceOptions.client(connectionString, "--connection-string", url, caFile, ServiceApiClient.HUB_API_VERSION);
         }
         Path directory = dataDir.resolve();
-        Endpoints endpoints = Endpoints.read(directory).orElseGet(Endpoints::defaults);
+        Endpoints endpoints = Endpoints.readOrDefaults(directory);
         String connection;
         Path ca;
         try (LocalServer local = LocalServer.open(directory, endpoints, store)) {
@@ -51,7 +51,7 @@ public final class HubOptions {
             connection = hubs.values().iterator().next();
             ca = caFile != null ? caFile : local.server().caCertificate();
         }
-        URI url = serviceUrl != null ? serviceUrl : URI.create("https://" + endpoints.localHost() + ":" + endpoints.httpsPort());
+        URI url = serviceUrl != null ? serviceUrl : endpoints.localServiceUrl();
         return ServiceOptions.client(connection, "hub connection string", url, ca, ServiceApiClient.HUB_API_VERSION);
     }
 

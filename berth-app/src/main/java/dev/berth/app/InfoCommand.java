@@ -35,7 +35,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path directory = dataDir.resolve();
-        Endpoints endpoints = Endpoints.read(directory).orElseGet(Endpoints::defaults);
+        Endpoints endpoints = Endpoints.readOrDefaults(directory);
         Map<String, Object> info;
         try (LocalServer local = LocalServer.open(directory, endpoints, store)) {
             info = describe(local.server(), endpoints, directory);

@@ -31,7 +31,7 @@ final class LocalServer implements AutoCloseable {
         try {
             store = storeOptions.openStoreIn(dataDirectory);
         } catch (RuntimeException e) {
-            throw new CliException("cannot open the data directory " + dataDirectory + ": " + e.getMessage(), e);
+            throw new CliException("cannot open the data directory " + dataDirectory + ": " + CliException.reason(e), e);
         }
         BerthServerBuilder builder = BerthServer.builder().dataDirectory(dataDirectory)
                 .hostNames(endpoints.hostNames()).linkedHubs(endpoints.hubs())
@@ -40,7 +40,7 @@ final class LocalServer implements AutoCloseable {
             return new LocalServer(builder.build(), store);
         } catch (RuntimeException e) {
             store.close();
-            throw new CliException("cannot open the data directory " + dataDirectory + ": " + e.getMessage(), e);
+            throw new CliException("cannot open the data directory " + dataDirectory + ": " + CliException.reason(e), e);
         }
     }
 

@@ -82,17 +82,18 @@ final class ServeCommand implements Callable<Integer> {
                     .meterRegistry(metrics).metricsScrape(metrics::scrape).store(store.openStore())
                     .build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new CliException(e.getMessage(), e);
+            throw new CliException(CliException.reason(e), e);
         }
         try {
             server.start();
         } catch (RuntimeException e) {
             server.close();
-            throw new CliException(e.getMessage(), e);
+            throw new CliException(CliException.reason(e), e);
         }
         Map<String, String> hubConnectionStrings = hubWiring.connectionStrings(server);
-        Endpoints.of(server, bindHost, hubConnectionStrings).write(directory);
-        printBanner(out, server, directory, hubConnectionStrings);
+        Endpoints endpoints = Endpoints.of(server, bindHost, hubConnectionStrings);
+        endpoints.write(directory);
+        printBanner(out, server, endpoints.localHost(), directory, hubConnectionStrings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -102,11 +103,11 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printBanner(PrintWriter out, BerthServer server, Path directory, Map<String, String> hubConnectionStrings) {
+    private void printBanner(PrintWriter out, BerthServer server, String localHost, Path directory, Map<String, String> hubConnectionStrings) {
         out.println("Berth " + BerthVersion.version() + " is running. Stop it with Ctrl-C.");
         out.println("  ID scope:            " + server.idScope());
-        out.println("  devices (MQTT/TLS):  " + Endpoints.of(server, bindHost).localHost() + ":" + server.mqttPort());
-        out.println("  service API (HTTPS): https://" + Endpoints.of(server, bindHost).localHost() + ":" + server.httpsPort()
+        out.println("  devices (MQTT/TLS):  " + localHost + ":" + server.mqttPort());
+        out.println("  service API (HTTPS): https://" + localHost + ":" + server.httpsPort()
                 + "  (metrics at /metrics)");
         out.println("  devices trust CA:    " + server.caCertificate());
         out.println("  hubs:                " + String.join(", ", server.linkedHubs())

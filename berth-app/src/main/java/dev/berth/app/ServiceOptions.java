@@ -32,7 +32,7 @@ public final class ServiceOptions {
 
     public ServiceApiClient connect() {
         Path directory = dataDir.resolve();
-        Endpoints endpoints = Endpoints.read(directory).orElseGet(Endpoints::defaults);
+        Endpoints endpoints = Endpoints.readOrDefaults(directory);
         String connection = connectionString;
         Path ca = caFile;
         if (connection == null || ca == null) {
@@ -41,7 +41,7 @@ public final class ServiceOptions {
                 ca = ca == null ? local.server().caCertificate() : ca;
             }
         }
-        URI url = serviceUrl != null ? serviceUrl : URI.create("https://" + endpoints.localHost() + ":" + endpoints.httpsPort());
+        URI url = serviceUrl != null ? serviceUrl : endpoints.localServiceUrl();
         return client(connection, "--connection-string", url, ca, ServiceApiClient.API_VERSION);
     }
 

@@ -40,7 +40,7 @@ public final class StoreOptions {
         try {
             return PostgresBerthStore.open(postgresUrl, postgresUser, postgresPassword);
         } catch (RuntimeException e) {
-            throw new CliException(e.getMessage(), e);
+            throw new CliException(CliException.reason(e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.app.ca;
 
 import dev.berth.app.BerthVersion;
+import dev.berth.app.CertificateFiles;
 import dev.berth.server.pki.SigningCa;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ final class CaProveCommand extends CaCommandBase {
 
     @Override
     public Integer call() {
-        SigningCa signer = load();
+        SigningCa signer = CertificateFiles.signingCa(caCertificate, caKey, caKeyPassword, null);
         out().println("Proving possession of the key of CA '" + name + "':");
         out().flush();
         CaProof.Result result = CaProof.prove(registry(), name, signer, step -> {
@@ -41,14 +42,5 @@ final class CaProveCommand extends CaCommandBase {
             printJson(result.ca());
         }
         return result.ca().properties().isVerified() ? 0 : 1;
-    }
-
-    private SigningCa load() {
-        try {
-            return SigningCa.load(caCertificate, caKey, caKeyPassword == null ? null : caKeyPassword.toCharArray(), null);
-        } catch (IllegalArgumentException e) {
-            String hint = caKeyPassword == null && e.getMessage().contains("is encrypted") ? "; give it with --ca-key-password" : "";
-            throw new IllegalArgumentException(e.getMessage() + hint, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.app.pki;
 
+import dev.berth.app.CertificateFiles;
 import dev.berth.server.pki.SigningCa;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -31,11 +32,6 @@ final class CaOptions {
             throw new IllegalArgumentException("the signing CA is missing: give " + (certificate == null ? "--ca-cert" : "--ca-key")
                     + " (both --ca-cert and --ca-key are needed)");
         }
-        try {
-            return SigningCa.load(certificate, key, keyPassword == null ? null : keyPassword.toCharArray(), chain);
-        } catch (IllegalArgumentException e) {
-            String hint = keyPassword == null && e.getMessage().contains("is encrypted") ? "; give it with --ca-key-password" : "";
-            throw new IllegalArgumentException(e.getMessage() + hint, e);
-        }
+        return CertificateFiles.signingCa(certificate, key, keyPassword, chain);
     }
 }
