@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Starts a local PostgreSQL for the store contract tests (PostgresBerthStoreTest) and prints the
-# variables they read. Idempotent; runs as root on Debian. Usage:
-#   eval "$(bash .ci/start-postgres.sh)"
-# Only the export lines go to stdout; everything else goes to stderr.
+# Starts a local PostgreSQL for the store contract tests (PostgresBerthStoreTest) and writes the
+# variables they read, as export lines, to the file given as its argument. Idempotent; runs as root
+# on Debian. Usage:
+#   bash .ci/start-postgres.sh /tmp/berth-postgres.env && . /tmp/berth-postgres.env
+# The server it starts must not inherit this script's output: a daemon holding the pipe of a
+# `$(...)` open made the caller wait forever (the CI timeout of 2026-11-25).
 set -euo pipefail
-exec 3>&1 1>&2
+ENV_FILE=${1:?usage: start-postgres.sh ENV_FILE}
 
 ROLE=berth
 PASSWORD=berth
@@ -23,7 +25,14 @@ if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$VERSION main"; then
 fi
 if ! pg_ctlcluster "$VERSION" main status >/dev/null 2>&1; then
     # pg_ctlcluster can report failure in containers although the server came up; pg_isready below decides.
-    pg_ctlcluster "$VERSION" main start || echo "start-postgres: pg_ctlcluster start returned $?; waiting for the server" >&2
+    # The server outlives this script: start it with no descriptor of ours but stderr, which
+    # pg_ctlcluster points at the cluster's log file for the daemon.
+    (
+        for fd in $(ls /proc/$BASHPID/fd); do
+            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+        done
+        exec pg_ctlcluster "$VERSION" main start </dev/null >&2
+    ) || echo "start-postgres: pg_ctlcluster start returned $?; waiting for the server" >&2
 fi
 PORT=$(pg_lsclusters -h | awk -v v="$VERSION" '$1 == v && $2 == "main" {print $3}')
 
@@ -46,6 +55,8 @@ if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$DATABASE'")" 
 fi
 echo "start-postgres: PostgreSQL $VERSION on 127.0.0.1:$PORT, database $DATABASE, role $ROLE" >&2
 
-echo "export BERTH_TEST_POSTGRES_URL='jdbc:postgresql://127.0.0.1:$PORT/$DATABASE'" >&3
-echo "export BERTH_TEST_POSTGRES_USER='$ROLE'" >&3
-echo "export BERTH_TEST_POSTGRES_PASSWORD='$PASSWORD'" >&3
+cat > "$ENV_FILE" <<EOF
+export BERTH_TEST_POSTGRES_URL='jdbc:postgresql://127.0.0.1:$PORT/$DATABASE'
+export BERTH_TEST_POSTGRES_USER='$ROLE'
+export BERTH_TEST_POSTGRES_PASSWORD='$PASSWORD'
+EOF
