@@ -67,6 +67,14 @@ public final class ServiceApiClient {
         return send("PUT", path, AppJson.compact(body), Map.of()).body();
     }
 
+    /**
+     * {@code PUT} that only creates ({@code If-None-Match: *}); the server checks in the insert's transaction.
+     * @throws ServiceApiException with status 412 when the resource already exists
+     */
+    public JsonNode create(String path, Object body) {
+        return send("PUT", path, AppJson.compact(body), Map.of("If-None-Match", "*")).body();
+    }
+
     public JsonNode get(String path) {
         return send("GET", path, null, Map.of()).body();
     }

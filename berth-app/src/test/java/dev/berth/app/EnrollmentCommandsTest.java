@@ -79,6 +79,14 @@ class EnrollmentCommandsTest {
     }
 
     @Test
+    void replace_of_an_enrollment_that_does_not_exist_says_it_created_it() {
+        CliRun created = berth("enrollment", "create", "cli-fresh", "--primary-key", KEY_A, "--replace");
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Created individual enrollment 'cli-fresh'").doesNotContain("Replaced");
+    }
+
+    @Test
     void group_create_prints_keys_and_derive_key_matches_the_documented_rule() throws Exception {
         CliRun created = berth("group", "create", "cli-group", "--json");
         assertThat(created.exitCode()).as(created.err()).isZero();

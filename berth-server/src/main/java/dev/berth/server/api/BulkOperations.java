@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.protocol.dps.DpsErrorCode;
 import dev.berth.server.ProvisioningException;
 import dev.berth.server.store.ConflictException;
+import dev.berth.server.store.AlreadyExistsException;
+import dev.berth.server.store.Etags;
 import dev.berth.server.store.PreconditionFailedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +29,6 @@ final class BulkOperations {
         String listField();
 
         String idField();
-
-        boolean exists(String id);
 
         void put(String id, JsonNode item, String ifMatch);
 
@@ -81,11 +81,11 @@ final class BulkOperations {
         String etag = item.path("etag").isTextual() ? item.get("etag").asText() : null;
         switch (mode) {
             case CREATE -> {
-                if (kind.exists(id)) {
-                    throw new ProvisioningException(DpsErrorCode.CONFLICT,
-                            "'" + id + "' already exists; use mode update to replace it");
+                try {
+                    kind.put(id, item, Etags.CREATE_ONLY); // checked in the insert's transaction: no check-then-write race
+                } catch (AlreadyExistsException e) {
+                    throw new ProvisioningException(DpsErrorCode.CONFLICT, "'" + id + "' already exists; use mode update to replace it");
                 }
-                kind.put(id, item, null);
             }
             case UPDATE -> kind.put(id, item, null);
             case UPDATE_IF_MATCH_ETAG -> {

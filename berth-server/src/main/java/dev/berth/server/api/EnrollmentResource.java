@@ -66,11 +66,6 @@ final class EnrollmentResource {
             }
 
             @Override
-            public boolean exists(String id) {
-                return enrollments.findEnrollment(id).isPresent();
-            }
-
-            @Override
             public void put(String id, JsonNode item, String ifMatch) {
                 enrollments.putEnrollment(validator.individual(id, item), ifMatch);
             }

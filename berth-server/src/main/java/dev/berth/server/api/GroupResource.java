@@ -59,11 +59,6 @@ final class GroupResource {
             }
 
             @Override
-            public boolean exists(String id) {
-                return enrollments.findGroup(id).isPresent();
-            }
-
-            @Override
             public void put(String id, JsonNode item, String ifMatch) {
                 enrollments.putGroup(validator.group(id, item), ifMatch);
             }

@@ -6,6 +6,7 @@ import dev.berth.protocol.dps.ProvisioningErrorDetails;
 import dev.berth.server.Json;
 import dev.berth.server.ProvisioningException;
 import dev.berth.server.store.ConflictException;
+import dev.berth.server.store.AlreadyExistsException;
 import dev.berth.server.store.PreconditionFailedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,6 +76,9 @@ public final class HttpErrorResponder {
         if (failure instanceof PreconditionFailedException mismatch) {
             return new ProvisioningException(DpsErrorCode.PRECONDITION_FAILED,
                     mismatch.getMessage() + "; read it again and retry with its etag", mismatch.getMessage(), mismatch);
+        }
+        if (failure instanceof AlreadyExistsException exists) {
+            return new ProvisioningException(DpsErrorCode.PRECONDITION_FAILED, exists.getMessage(), exists.getMessage(), exists);
         }
         if (failure instanceof ConflictException conflict) {
             return new ProvisioningException(DpsErrorCode.CONFLICT, conflict.getMessage(), conflict.getMessage(), conflict);

@@ -80,7 +80,14 @@ public final class ServiceApi {
         }
         byte[] body = buffer == null ? null : buffer.getBytes();
         ServiceRoute route = ctx.get(ROUTE_KEY);
-        String ifMatch = ctx.request().getHeader("If-Match");
+        String ifMatch;
+        try {
+            ifMatch = Preconditions.ifMatchOf(ctx.request().method(), ctx.request().getHeader("If-Match"),
+                    ctx.request().getHeader("If-None-Match"));
+        } catch (ProvisioningException e) {
+            refuse(ctx, e);
+            return;
+        }
         String maxItems = ctx.request().getHeader("x-ms-max-item-count");
         String continuation = ctx.request().getHeader("x-ms-continuation");
         ctx.vertx().executeBlocking(

@@ -5,6 +5,12 @@ import java.util.HexFormat;
 
 /** Opaque, quoted entity tags (as Azure DPS writes them) and the If-Match rule. */
 public final class Etags {
+    /**
+     * The precondition "must not exist yet" ({@code If-None-Match: *}), passed where an If-Match value goes. It
+     * cannot collide with a real etag: those are quoted hex.
+     */
+    public static final String CREATE_ONLY = "If-None-Match: *";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Etags() {
@@ -33,8 +39,16 @@ public final class Etags {
     /**
      * @param stored the current etag, null when the entity does not exist
      * @throws PreconditionFailedException when ifMatch names a version other than the stored one
+     * @throws AlreadyExistsException when ifMatch is {@link #CREATE_ONLY} and the entity exists
      */
     public static void check(String noun, String id, String ifMatch, String stored) {
+        if (CREATE_ONLY.equals(ifMatch)) {
+            if (stored != null) {
+                throw new AlreadyExistsException(noun + " '" + id + "' already exists (etag " + stored
+                        + "); delete it first, or write it without If-None-Match to replace it");
+            }
+            return;
+        }
         if (isUnconditional(ifMatch)) {
             return;
         }

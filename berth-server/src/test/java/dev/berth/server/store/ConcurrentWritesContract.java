@@ -64,6 +64,22 @@ interface ConcurrentWritesContract extends StoreUnderTest {
     }
 
     @Test
+    default void of_twenty_create_only_writers_of_one_new_enrollment_exactly_one_wins() throws Exception {
+        List<Boolean> outcomes = runConcurrently(THREADS, i -> () -> {
+            try {
+                store().putEnrollment(enrollment("first-come", "writer-" + i), Etags.CREATE_ONLY);
+                return true;
+            } catch (AlreadyExistsException lost) {
+                return false;
+            }
+        });
+
+        assertThat(outcomes).filteredOn(won -> won).hasSize(1);
+        int winner = outcomes.indexOf(true);
+        assertThat(store().findEnrollment("first-come").orElseThrow().deviceId()).isEqualTo("writer-" + winner);
+    }
+
+    @Test
     default void many_writers_creating_different_enrollments_all_succeed() throws Exception {
         int perThread = 15;
         runConcurrently(THREADS, i -> () -> {
