@@ -6,8 +6,12 @@ import dev.berth.protocol.service.IndividualEnrollment;
 import dev.berth.server.ProvisioningException;
 import dev.berth.server.store.EditableEnrollmentStore;
 import dev.berth.server.store.Page;
+import dev.berth.server.store.RegistrationRecord;
 import dev.berth.server.store.RegistrationStore;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@code /enrollments/{registrationId}}: individual enrollments. Runs on a worker thread (the store blocks). */
 final class EnrollmentResource {
@@ -48,7 +52,11 @@ final class EnrollmentResource {
         int pageSize = QueryPaging.pageSize(request.maxItemCount());
         Page<IndividualEnrollment> page = QueryPaging.list(
                 () -> enrollments.listEnrollments(pageSize, request.continuation()));
-        List<IndividualEnrollment> items = page.items().stream().map(this::withRegistrationState).toList();
+        Map<String, RegistrationRecord> states = registrations.findRegistrations(
+                page.items().stream().map(IndividualEnrollment::registrationId).toList());
+        List<IndividualEnrollment> items = page.items().stream()
+                .map(e -> withRegistrationState(e, Optional.ofNullable(states.get(e.registrationId().toLowerCase(Locale.ROOT)))))
+                .toList();
         return ServiceResponse.page(items, "enrollment", pageSize, page.continuation());
     }
 
@@ -83,7 +91,11 @@ final class EnrollmentResource {
 
     /** The registrations table is the truth about the device; the enrollment shows it read-only. */
     private IndividualEnrollment withRegistrationState(IndividualEnrollment e) {
-        return registrations.findRegistration(e.registrationId())
+        return withRegistrationState(e, registrations.findRegistration(e.registrationId()));
+    }
+
+    private static IndividualEnrollment withRegistrationState(IndividualEnrollment e, Optional<RegistrationRecord> state) {
+        return state
                 .map(record -> new IndividualEnrollment(e.registrationId(), e.deviceId(), RegistrationStates.toWire(record),
                         e.optionalDeviceInformation(), e.attestation(), e.capabilities(), e.iotHubHostName(),
                         e.initialTwin(), e.etag(), e.provisioningStatus(), e.reprovisionPolicy(),

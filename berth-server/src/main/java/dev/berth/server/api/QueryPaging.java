@@ -42,11 +42,12 @@ final class QueryPaging {
             throw invalid("the query call needs a body " + example);
         }
         String query = body.get("query").asText();
-        Pattern selectAll = Pattern.compile("\\s*select\\s+\\*\\s+from\\s+" + collection + "\\s*;?\\s*",
+        // "*" alone is what Azure's Python service SDK and its samples send for "everything"
+        Pattern selectAll = Pattern.compile("\\s*(\\*|select\\s+\\*(\\s+from\\s+" + collection + ")?)\\s*;?\\s*",
                 Pattern.CASE_INSENSITIVE);
         if (!selectAll.matcher(query).matches()) {
             throw invalid("the query '" + shorten(query) + "' is not supported; this Berth version answers only"
-                    + " SELECT * FROM " + collection + " (no field lists or WHERE clauses yet), e.g. " + example);
+                    + " SELECT * FROM " + collection + " (or just *; no field lists or WHERE clauses yet), e.g. " + example);
         }
     }
 

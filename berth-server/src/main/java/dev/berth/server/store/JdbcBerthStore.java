@@ -5,7 +5,9 @@ import dev.berth.protocol.service.AttestationMechanism;
 import dev.berth.protocol.service.EnrollmentGroup;
 import dev.berth.protocol.service.IndividualEnrollment;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -157,6 +159,11 @@ public final class JdbcBerthStore implements BerthStore {
     @Override
     public Optional<RegistrationRecord> findRegistration(String registrationId) {
         return registrations.find(registrationId);
+    }
+
+    @Override
+    public Map<String, RegistrationRecord> findRegistrations(Collection<String> registrationIds) {
+        return registrations.findAll(registrationIds);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.berth.server.store;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** Registration states (read by devices and the service API) and the operations that produce them. */
@@ -7,6 +9,12 @@ public interface RegistrationStore {
 
     /** Compared case-insensitively. */
     Optional<RegistrationRecord> findRegistration(String registrationId);
+
+    /**
+     * The registrations of many IDs in one read (a listing page shows each enrollment's state).
+     * @return by registration ID in lower case (IDs compare case-insensitively); IDs without one are absent
+     */
+    Map<String, RegistrationRecord> findRegistrations(Collection<String> registrationIds);
 
     /**
      * Saves the registration state and completes its operation in one transaction: a device answered

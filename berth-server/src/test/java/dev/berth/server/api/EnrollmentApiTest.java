@@ -310,4 +310,23 @@ class EnrollmentApiTest {
         assertThat(state.path("assignedHub").asText()).isEqualTo("hub-a.example.com");
         assertThat(state.path("etag").asText()).isNotEmpty();
     }
+
+    @Test
+    void query_shows_each_enrollment_with_its_own_registration_state() {
+        api.put("/enrollments/dev15", SYMMETRIC);
+        api.put("/enrollments/dev16", SYMMETRIC);
+        api.put("/enrollments/dev17", SYMMETRIC);
+        RegistrationFixtures.register(api.store, "DEV15", null);
+        RegistrationFixtures.register(api.store, "dev17", null);
+
+        Reply reply = api.call("POST", "/enrollments/query").body("{\"query\":\"*\"}").send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        reply.json().forEach(item -> byId.put(item.path("registrationId").asText(), item.path("registrationState")));
+        assertThat(byId.get("dev15").path("registrationId").asText()).isEqualTo("DEV15");
+        assertThat(byId.get("dev15").path("status").asText()).isEqualTo("assigned");
+        assertThat(byId.get("dev16").isMissingNode()).as("never registered").isTrue();
+        assertThat(byId.get("dev17").path("registrationId").asText()).isEqualTo("dev17");
+    }
 }

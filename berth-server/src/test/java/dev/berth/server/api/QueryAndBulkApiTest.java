@@ -72,6 +72,17 @@ class QueryAndBulkApiTest {
     }
 
     @Test
+    void star_alone_and_select_star_without_from_mean_everything_as_the_python_service_sdk_sends_them() {
+        api.put("/enrollments/one", SYMMETRIC);
+        api.put("/enrollmentGroups/g1", SYMMETRIC);
+
+        assertThat(api.post("/enrollments/query", "{\"query\":\"*\"}").json()).hasSize(1);
+        assertThat(api.post("/enrollments/query", "{\"query\":\"SELECT *\"}").json()).hasSize(1);
+        assertThat(api.post("/enrollmentGroups/query", "{\"query\":\" * \"}").json()).hasSize(1);
+        assertThat(api.post("/enrollments/query", "{\"query\":\"**\"}").status()).isEqualTo(400);
+    }
+
+    @Test
     void group_query_lists_groups() {
         api.put("/enrollmentGroups/g1", SYMMETRIC);
         api.put("/enrollmentGroups/g2", SYMMETRIC);

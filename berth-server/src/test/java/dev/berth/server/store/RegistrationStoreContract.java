@@ -29,6 +29,28 @@ interface RegistrationStoreContract extends StoreUnderTest {
     }
 
     @Test
+    default void many_registrations_are_read_at_once_by_id_ignoring_case_beyond_one_chunk() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 620; i++) {
+            String id = "Batch-" + i;
+            if (i % 3 == 0) {
+                Operation operation = assigning("op-batch-" + i, id, Instant.now());
+                store().createOperation(operation);
+                store().completeOperation(assignedRecord(id, "device-" + i, null), assigned(operation, Instant.now()));
+            }
+            ids.add(i % 2 == 0 ? id.toUpperCase() : id);
+        }
+
+        var found = store().findRegistrations(ids);
+
+        assertThat(found).hasSize(207);
+        assertThat(found.get("batch-0").deviceId()).isEqualTo("device-0");
+        assertThat(found.get("batch-603").registrationId()).isEqualTo("Batch-603");
+        assertThat(found).doesNotContainKey("batch-1");
+        assertThat(store().findRegistrations(List.of())).isEmpty();
+    }
+
+    @Test
     default void creating_an_operation_id_twice_is_refused() {
         Instant at = Instant.now();
         store().createOperation(assigning("op-1", "dev-1", at));
