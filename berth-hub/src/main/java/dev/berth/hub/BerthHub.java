@@ -1,6 +1,8 @@
 package dev.berth.hub;
 
 import dev.berth.hub.api.HubServiceApi;
+import dev.berth.hub.cluster.HubCluster;
+import dev.berth.hub.device.ClusterLink;
 import dev.berth.hub.device.HubDeviceSessions;
 import dev.berth.hub.registry.EmbeddedHubRegistry;
 import dev.berth.hub.store.HubStore;
@@ -38,10 +40,17 @@ public final class BerthHub implements ServerExtension {
     private final List<String> hubHostNames;
     private final Duration telemetryRetention;
     private final Duration purgeInterval;
+    private final Duration clusterHeartbeat;
+    private final Duration clusterPoll;
     private final EmbeddedHubRegistry registry;
     private volatile JdbcHubStore store;
     private volatile String policyKey;
+    private DeviceNotifier notifier;
+    /** events and handed-over method calls live seconds; these bounds only clean up after nodes that died */
+    private static final Duration KEEP_CLUSTER_EVENTS = Duration.ofMinutes(5);
+    private static final Duration FORGET_DEAD_NODES_AFTER = Duration.ofMinutes(10);
     private HubDeviceSessions sessions;
+    private HubCluster cluster;
     private HubServiceApi api;
     private Vertx vertx;
     private Clock clock;
@@ -51,6 +60,8 @@ public final class BerthHub implements ServerExtension {
         this.hubHostNames = List.copyOf(config.hubHostNames);
         this.telemetryRetention = config.telemetryRetention;
         this.purgeInterval = config.purgeInterval;
+        this.clusterHeartbeat = config.clusterHeartbeat;
+        this.clusterPoll = config.clusterPoll;
         this.registry = new EmbeddedHubRegistry(hubHostNames);
     }
 
@@ -68,14 +79,23 @@ public final class BerthHub implements ServerExtension {
         clock = context.clock();
         store = JdbcHubStore.on(provisioningStore, clock);
         policyKey = HubPolicy.loadOrCreateKey(context.store());
+        // on a database other processes can share (PostgreSQL) other hub nodes may hold devices: route through it
+        cluster = store.cluster().isShared() ? new HubCluster(vertx, store.cluster(), provisioningStore.dataSource(), clock,
+                context.meters(), clusterHeartbeat, clusterPoll) : null;
         sessions = new HubDeviceSessions(vertx, store, new LinkedHashSet<>(hubHostNames), context.meters(), clock,
-                context.disconnector());
+                context.disconnector(), cluster == null ? ClusterLink.SINGLE_NODE : cluster);
+        DeviceNotifier notifier = sessions;
+        if (cluster != null) {
+            cluster.start(sessions);
+            notifier = cluster.notifier();
+        }
+        this.notifier = notifier;
         var authorizer = new ServiceAuthorizer(HubPolicy.NAME, policyKey, hubHostNames, clock);
-        api = new HubServiceApi(store, authorizer, sessions, sessions::isConnected, context.meters(), clock);
-        registry.attach(store, sessions);
+        api = new HubServiceApi(store, authorizer, notifier, sessions::isConnected, context.meters(), clock);
+        registry.attach(store, notifier);
         purgeTimer = vertx.setPeriodic(purgeInterval.toMillis(), id -> vertx.executeBlocking(this::purge, false));
-        LOG.info("Berth hub: host names {}, telemetry kept {}, {} hub migrations applied", hubHostNames, telemetryRetention,
-                store.migrationsApplied());
+        LOG.info("Berth hub: host names {}, telemetry kept {}, {} hub migrations applied, {}", hubHostNames, telemetryRetention,
+                store.migrationsApplied(), cluster == null ? "single node" : "node " + cluster.nodeId() + " of several on the shared database");
     }
 
     /** Drops expired cloud-to-device messages and telemetry older than the retention; logs and goes on if the store fails. */
@@ -83,6 +103,9 @@ public final class BerthHub implements ServerExtension {
         try {
             int messages = store.purgeExpiredMessages(clock.instant());
             int telemetry = store.purgeTelemetry(clock.instant().minus(telemetryRetention));
+            if (cluster != null) {
+                cluster.purge(KEEP_CLUSTER_EVENTS, FORGET_DEAD_NODES_AFTER);
+            }
             if (messages + telemetry > 0) {
                 LOG.info("Hub purge: dropped {} expired cloud-to-device messages and {} old telemetry messages", messages, telemetry);
             }
@@ -97,7 +120,7 @@ public final class BerthHub implements ServerExtension {
     public void mountRoutes(Router router) {
         requireStarted();
         api.mount(router);
-        sessions.mountRoutes(router, api.authorizationHandler());
+        sessions.mountRoutes(router, api.authorizationHandler(), notifier);
     }
 
     @Override
@@ -116,6 +139,9 @@ public final class BerthHub implements ServerExtension {
         if (vertx != null && purgeTimer >= 0) {
             vertx.cancelTimer(purgeTimer);
             purgeTimer = -1;
+        }
+        if (cluster != null) {
+            cluster.stop();
         }
         registry.attach(null, null);
     }

@@ -9,6 +9,8 @@ public final class BerthHubBuilder {
     final List<String> hubHostNames = new ArrayList<>();
     Duration telemetryRetention = Duration.ofDays(7);
     Duration purgeInterval = Duration.ofMinutes(10);
+    Duration clusterHeartbeat = Duration.ofSeconds(2);
+    Duration clusterPoll = Duration.ofSeconds(1);
 
     BerthHubBuilder() {
     }
@@ -39,6 +41,30 @@ public final class BerthHubBuilder {
             throw new IllegalArgumentException("the purge interval must be at least 10 ms, was " + interval);
         }
         this.purgeInterval = interval;
+        return this;
+    }
+
+    /**
+     * With several hub nodes on one PostgreSQL database: how often each node records that it is alive (default 2 s).
+     * A node whose heartbeat is three intervals old counts as gone: its devices are offline for the other nodes.
+     */
+    public BerthHubBuilder clusterHeartbeat(Duration interval) {
+        if (interval == null || interval.toMillis() < 50) {
+            throw new IllegalArgumentException("the cluster heartbeat must be at least 50 ms, was " + interval);
+        }
+        this.clusterHeartbeat = interval;
+        return this;
+    }
+
+    /**
+     * With several hub nodes: how often each node looks at its inbox without being notified (default 1 s), which
+     * bounds the delay when a notification was lost.
+     */
+    public BerthHubBuilder clusterPoll(Duration interval) {
+        if (interval == null || interval.toMillis() < 50) {
+            throw new IllegalArgumentException("the cluster poll interval must be at least 50 ms, was " + interval);
+        }
+        this.clusterPoll = interval;
         return this;
     }
 

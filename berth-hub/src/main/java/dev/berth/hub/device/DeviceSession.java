@@ -32,6 +32,7 @@ final class DeviceSession {
     private final HubSessionContext context;
     private final MqttConnection connection;
     private final String deviceId;
+    private final String sessionId;
     private final Context eventLoop;
     private final Subscriptions subscriptions;
     private final TwinRequests twins;
@@ -39,9 +40,11 @@ final class DeviceSession {
     private final long twinAnswerDelayMillis;
     private volatile boolean methodsSubscribed;
     private Future<Void> queue = Future.succeededFuture();
+    private Future<Void> subscriptionWrites = Future.succeededFuture();
 
-    DeviceSession(HubSessionContext context, MqttConnection connection, String deviceId, Context eventLoop,
+    DeviceSession(HubSessionContext context, MqttConnection connection, String deviceId, String sessionId, Context eventLoop,
             java.time.Duration twinAnswerDelay) {
+        this.sessionId = sessionId;
         this.twinAnswerDelayMillis = twinAnswerDelay.toMillis();
         this.context = context;
         this.connection = connection;
@@ -62,6 +65,7 @@ final class DeviceSession {
         connection.accept(sessionPresent);
         if (methodsSubscribed) {
             context.devices().methodsSubscribed(this);
+            context.cluster().methodsSubscribed(deviceId);
         }
         cloudToDevice.pump();
     }
@@ -78,13 +82,29 @@ final class DeviceSession {
                 granted.add(MqttQoS.FAILURE);
             }
         }
-        if (!connection.cleanSession()) {
-            context.storedSubscriptions().save(deviceId, subscriptions.snapshot());
+        if (connection.cleanSession()) {
+            connection.subscribeAcknowledge(request.messageId(), granted);
+        } else {
+            // SUBACK once the subscriptions are stored, so a quick reconnect (to any node) finds them
+            Map<String, MqttQoS> snapshot = subscriptions.snapshot();
+            subscriptionWrites = subscriptionWrites.transform(ignored -> context.vertx().executeBlocking(() -> {
+                context.storedSubscriptions().save(deviceId, snapshot);
+                return null;
+            }, false)).transform(saved -> {
+                if (saved.failed()) {
+                    LOG.warn("Could not store the subscriptions of device '{}' (clean session 0); they last as long as this"
+                            + " connection: {}", deviceId, saved.cause().toString());
+                }
+                if (connection.isOpen()) {
+                    connection.subscribeAcknowledge(request.messageId(), granted);
+                }
+                return Future.<Void>succeededFuture();
+            });
         }
-        connection.subscribeAcknowledge(request.messageId(), granted);
         if (!methodsSubscribed && subscriptions.receivesMethods()) {
             methodsSubscribed = true;
             context.devices().methodsSubscribed(this);
+            context.cluster().methodsSubscribed(deviceId);
         }
         cloudToDevice.pump();
     }
@@ -152,6 +172,7 @@ final class DeviceSession {
                     context.metrics().telemetryReceived();
                     acknowledge(publish);
                     context.telemetry().stored(stored);
+                    context.cluster().telemetryStored(stored);
                 })
                 .onFailure(e -> {
                     LOG.error("Could not store telemetry of device '{}'", deviceId, e);
@@ -214,6 +235,7 @@ final class DeviceSession {
 
     private void onClosed() {
         context.devices().remove(this);
+        context.cluster().deviceDisconnected(deviceId, sessionId);
         InboundPublish will = connection.will();
         if (will != null && !connection.disconnectReceived()) {
             forwardWill(will);
@@ -249,6 +271,11 @@ final class DeviceSession {
 
     String deviceId() {
         return deviceId;
+    }
+
+    /** Unique per connection: tells this session from a newer one of the same device (on any node). */
+    String sessionId() {
+        return sessionId;
     }
 
     MqttConnection connection() {

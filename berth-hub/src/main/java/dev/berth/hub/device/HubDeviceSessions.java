@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.hub.DeviceNotifier;
 import dev.berth.hub.store.DeviceRecord;
 import dev.berth.hub.store.HubStore;
+import dev.berth.hub.store.TelemetryMessage;
 import dev.berth.protocol.hub.HubUsername;
 import dev.berth.server.mqtt.MqttConnection;
 import dev.berth.server.mqtt.MqttDisconnector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
@@ -26,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The hub's MQTT device endpoint: authenticates hub CONNECTs, keeps one session per device (a new
  * connection replaces the old), tells connected devices about service-side changes, and serves the
- * device-facing service calls (direct methods, cloud-to-device, the live telemetry stream). Sessions and
- * pending method calls live on this node; see docs/hub-device.md.
+ * device-facing service calls (direct methods, cloud-to-device, the live telemetry stream). Sessions live on
+ * this node; what concerns devices on other nodes goes through the {@link ClusterLink}. See docs/hub-device.md
+ * and docs/hub.md ("Several hub nodes").
  */
 public final class HubDeviceSessions implements DeviceNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(HubDeviceSessions.class);
@@ -37,15 +41,27 @@ public final class HubDeviceSessions implements DeviceNotifier {
     private final Set<String> hubHostNames;
     private final HubSessionContext context;
     private final HubConnectAuthenticator authenticator;
+    private final LocalMethodInvoker methodInvoker;
 
     public HubDeviceSessions(Vertx vertx, HubStore store, Set<String> hubHostNames, MeterRegistry meters, Clock clock,
             MqttDisconnector disconnector) {
+        this(vertx, store, hubHostNames, meters, clock, disconnector, ClusterLink.SINGLE_NODE);
+    }
+
+    public HubDeviceSessions(Vertx vertx, HubStore store, Set<String> hubHostNames, MeterRegistry meters, Clock clock,
+            MqttDisconnector disconnector, ClusterLink cluster) {
         this.vertx = vertx;
         this.hubHostNames = hubHostNames.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         ConnectedDevices devices = new ConnectedDevices();
         this.context = new HubSessionContext(vertx, store, clock, new HubDeviceMetrics(meters, devices::size), disconnector,
-                devices, new StoredSubscriptions(), new MethodCalls(), new TelemetryFeed());
+                devices, new StoredSubscriptions(store), new MethodCalls(), new TelemetryFeed(cluster::telemetryFollowersChanged),
+                cluster);
         this.authenticator = new HubConnectAuthenticator(store, clock, ALLOWED_CLOCK_SKEW);
+        this.methodInvoker = new LocalMethodInvoker(context);
+    }
+
+    /** What the worker found out about a CONNECT: the identity and the subscriptions a clean-session=0 device gets back. */
+    private record Admission(DeviceRecord device, Map<String, MqttQoS> restored) {
     }
 
     /** Takes over a connection whose CONNECT (with a hub username) arrived; answers CONNACK once credentials are checked. */
@@ -75,12 +91,17 @@ public final class HubDeviceSessions implements DeviceNotifier {
         io.vertx.core.Context eventLoop = vertx.getOrCreateContext();
         String password = connection.password();
         SSLSession tls = connection.sslSession();
-        vertx.executeBlocking(() -> authenticator.authenticate(username, password, tls), false).onComplete(ar -> {
+        String sessionId = UUID.randomUUID().toString();
+        boolean cleanSession = connection.cleanSession();
+        vertx.executeBlocking(() -> admit(username, password, tls, sessionId, cleanSession), false).onComplete(ar -> {
             if (!connection.isOpen()) {
+                if (ar.succeeded()) {
+                    context.cluster().deviceDisconnected(username.deviceId(), sessionId);
+                }
                 return;
             }
             if (ar.succeeded()) {
-                startSession(connection, ar.result(), eventLoop, twinAnswerDelay(username));
+                startSession(connection, ar.result(), sessionId, eventLoop, twinAnswerDelay(username));
             } else if (ar.cause() instanceof ConnectRefusal refusal) {
                 refuse(connection, refusal);
             } else {
@@ -103,16 +124,24 @@ public final class HubDeviceSessions implements DeviceNotifier {
 
     private static final Duration OFFICIAL_JAVA_SDK_TWIN_DELAY = Duration.ofMillis(30);
 
-    private void startSession(MqttConnection connection, DeviceRecord device, io.vertx.core.Context eventLoop,
-            Duration twinAnswerDelay) {
-        String deviceId = device.deviceId();
-        Map<String, MqttQoS> restored = Map.of();
-        if (connection.cleanSession()) {
-            context.storedSubscriptions().forget(deviceId);
-        } else {
-            restored = context.storedSubscriptions().find(deviceId);
+    /** On a worker: checks the credentials, restores or discards the stored subscriptions, records the presence. */
+    private Admission admit(HubUsername username, String password, SSLSession tls, String sessionId, boolean cleanSession) {
+        DeviceRecord device = authenticator.authenticate(username, password, tls);
+        Map<String, MqttQoS> restored = context.storedSubscriptions().find(device.deviceId());
+        if (cleanSession && !restored.isEmpty()) {
+            context.storedSubscriptions().forget(device.deviceId());
+            restored = Map.of();
         }
-        DeviceSession session = new DeviceSession(context, connection, deviceId, eventLoop, twinAnswerDelay);
+        context.cluster().deviceConnecting(device.deviceId(), sessionId);
+        return new Admission(device, restored);
+    }
+
+    private void startSession(MqttConnection connection, Admission admission, String sessionId, io.vertx.core.Context eventLoop,
+            Duration twinAnswerDelay) {
+        DeviceRecord device = admission.device();
+        String deviceId = device.deviceId();
+        Map<String, MqttQoS> restored = admission.restored();
+        DeviceSession session = new DeviceSession(context, connection, deviceId, sessionId, eventLoop, twinAnswerDelay);
         DeviceSession replaced = context.devices().register(session);
         if (replaced != null && replaced != session) {
             replaced.run(() -> replaced.close("connection_replaced", "a new connection of the same device replaced this one"));
@@ -155,12 +184,50 @@ public final class HubDeviceSessions implements DeviceNotifier {
 
     @Override
     public void deviceRevoked(String deviceId, String reason) {
-        context.storedSubscriptions().forget(deviceId);
+        vertx.executeBlocking(() -> {
+            context.storedSubscriptions().forget(deviceId);
+            return null;
+        }, false).onFailure(e -> LOG.warn("Could not forget the stored subscriptions of revoked device '{}': {}", deviceId, e.toString()));
         DeviceSession session = context.devices().find(deviceId);
         if (session != null) {
             session.run(() -> session.close("device_revoked", reason));
         }
     }
+
+    /** Closes the device's session here if it is the given one (a newer connection on another node replaced it). */
+    public void closeSession(String deviceId, String sessionId, String reason, String detail) {
+        DeviceSession session = context.devices().find(deviceId);
+        if (session != null && session.sessionId().equals(sessionId)) {
+            session.run(() -> session.close(reason, detail));
+        }
+    }
+
+    /** Whether the device is connected here and subscribed to direct methods. */
+    public boolean receivesMethods(String deviceId) {
+        DeviceSession session = context.devices().find(deviceId);
+        return session != null && session.receivesMethods();
+    }
+
+    /** Calls a direct method on a device connected here (a call another node handed over). */
+    public Future<MethodOutcome> callConnected(String deviceId, String methodName, byte[] payload, int responseTimeoutSeconds) {
+        DeviceSession session = context.devices().find(deviceId);
+        if (session == null || !session.receivesMethods()) {
+            return Future.succeededFuture(MethodOutcome.notOnline("device '" + deviceId
+                    + "' left this node or unsubscribed from $iothub/methods/POST/# before the call reached it"));
+        }
+        return methodInvoker.invoke(session, methodName, payload, responseTimeoutSeconds);
+    }
+
+    /** Telemetry another node stored, for this node's live followers. */
+    public void relayTelemetry(TelemetryMessage message) {
+        context.telemetry().stored(message);
+    }
+
+    /** How many live telemetry followers this node has. */
+    public int telemetryFollowers() {
+        return context.telemetry().followers();
+    }
+
 
     /**
      * Mounts {@code POST /twins/{id}/methods}, {@code POST /devices/{id}/messages/devicebound} and
@@ -168,8 +235,13 @@ public final class HubDeviceSessions implements DeviceNotifier {
      * {@code next()} synchronously for an authorised caller (the body is read after it) or end the response.
      */
     public void mountRoutes(Router router, Handler<RoutingContext> authorizer) {
+        mountRoutes(router, authorizer, this);
+    }
+
+    /** As above; a queued cloud-to-device message is announced through {@code notifier} (which knows the other nodes). */
+    public void mountRoutes(Router router, Handler<RoutingContext> authorizer, DeviceNotifier notifier) {
         new MethodInvocationRoute(context).mount(router, authorizer);
-        new CloudToDeviceRoute(context, this).mount(router, authorizer);
+        new CloudToDeviceRoute(context, notifier).mount(router, authorizer);
         new TelemetryStreamRoute(context).mount(router, authorizer);
     }
 

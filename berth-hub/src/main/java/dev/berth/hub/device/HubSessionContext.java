@@ -15,7 +15,8 @@ record HubSessionContext(
         ConnectedDevices devices,
         StoredSubscriptions storedSubscriptions,
         MethodCalls methods,
-        TelemetryFeed telemetry) {
+        TelemetryFeed telemetry,
+        ClusterLink cluster) {
 
     /** Device-to-cloud payload limit (IoT Hub: 256 KB per MQTT message). */
     static final int MAX_TELEMETRY_BYTES = 256 * 1024;

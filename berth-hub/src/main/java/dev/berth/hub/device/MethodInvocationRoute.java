@@ -2,8 +2,9 @@ package dev.berth.hub.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.berth.protocol.hub.HubTopics;
 import dev.berth.server.Json;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -11,21 +12,22 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /twins/{id}/methods}: calls a direct method on a connected device and answers
  * {@code {"status","payload"}} with the device's answer; 404 (404103) when the device is not online within
  * {@code connectTimeoutInSeconds}, 504 (504101) without an answer within {@code responseTimeoutInSeconds}.
- * Only devices connected to this node can be called.
+ * A device connected to another node is called through the store ({@link ClusterLink#callElsewhere}).
  */
 final class MethodInvocationRoute {
     static final int MAX_PAYLOAD_BYTES = 128 * 1024;
 
     private final HubSessionContext context;
+    private final LocalMethodInvoker invoker;
 
     MethodInvocationRoute(HubSessionContext context) {
         this.context = context;
+        this.invoker = new LocalMethodInvoker(context);
     }
 
     void mount(Router router, Handler<RoutingContext> authorizer) {
@@ -35,12 +37,9 @@ final class MethodInvocationRoute {
                 .handler(body::handle).handler(this::invoke);
     }
 
-    record Call(String methodName, byte[] payload, int responseTimeoutSeconds, int connectTimeoutSeconds) {
-    }
-
     private void invoke(RoutingContext ctx) {
         String deviceId = ctx.pathParam("deviceId");
-        Call call;
+        DirectMethodCall call;
         try {
             call = parse(ctx.body().buffer());
         } catch (IllegalArgumentException e) {
@@ -48,45 +47,52 @@ final class MethodInvocationRoute {
             HubHttpErrors.badRequest(ctx, e.getMessage());
             return;
         }
-        context.devices().awaitMethodSubscriber(context.vertx(), deviceId, call.connectTimeoutSeconds() * 1000L).onComplete(online -> {
-            if (online.failed()) {
-                context.metrics().methodCall("not_online");
-                HubHttpErrors.respond(ctx, 404, 404103, "DeviceNotOnline", "device '" + deviceId
-                        + "' is not connected to this hub node or has not subscribed to $iothub/methods/POST/#");
-                return;
-            }
-            DeviceSession session = online.result();
-            session.run(() -> send(ctx, session, call));
-        });
+        DeviceSession here = context.devices().find(deviceId);
+        if (here != null && here.receivesMethods()) {
+            invoker.invoke(here, call.methodName(), call.payload(), call.responseTimeoutSeconds()).onComplete(done -> respond(ctx, done));
+        } else if (context.cluster().spansNodes()) {
+            context.cluster().callElsewhere(deviceId, call).onComplete(done -> respond(ctx, done));
+        } else {
+            context.devices().awaitMethodSubscriber(context.vertx(), deviceId, call.connectTimeoutSeconds() * 1000L).onComplete(online -> {
+                if (online.failed()) {
+                    respond(ctx, Future.succeededFuture(MethodOutcome.notOnline("device '" + deviceId
+                            + "' is not connected or has not subscribed to $iothub/methods/POST/# (waited "
+                            + call.connectTimeoutSeconds() + " s)")));
+                } else {
+                    invoker.invoke(online.result(), call.methodName(), call.payload(), call.responseTimeoutSeconds())
+                            .onComplete(done -> respond(ctx, done));
+                }
+            });
+        }
     }
 
-    private void send(RoutingContext ctx, DeviceSession session, Call call) {
-        String rid = context.methods().nextRid();
-        long timeoutMillis = call.responseTimeoutSeconds() * 1000L;
-        context.methods().expect(context.vertx(), session.deviceId(), rid, timeoutMillis).onComplete(answer -> {
-            if (answer.succeeded()) {
+    private void respond(RoutingContext ctx, AsyncResult<MethodOutcome> done) {
+        if (done.failed()) {
+            context.metrics().methodCall("failed");
+            HubHttpErrors.respond(ctx, 500, 500001, "ServerError", "the method call failed: " + done.cause());
+            return;
+        }
+        MethodOutcome outcome = done.result();
+        switch (outcome.kind()) {
+            case ANSWERED -> {
                 context.metrics().methodCall("answered");
                 ObjectNode body = Json.MAPPER.createObjectNode();
-                body.put("status", answer.result().status());
-                body.set("payload", payloadJson(answer.result().payload()));
+                body.put("status", outcome.status());
+                body.set("payload", payloadJson(outcome.payload()));
                 ctx.response().putHeader("content-type", "application/json; charset=utf-8").end(Json.write(body));
-            } else if (answer.cause() instanceof TimeoutException) {
+            }
+            case NOT_ONLINE -> {
+                context.metrics().methodCall("not_online");
+                HubHttpErrors.respond(ctx, 404, 404103, "DeviceNotOnline", outcome.detail());
+            }
+            case TIMEOUT -> {
                 context.metrics().methodCall("timeout");
-                HubHttpErrors.respond(ctx, 504, 504101, "GatewayTimeout", "device '" + session.deviceId() + "' did not answer method '"
-                        + call.methodName() + "' within " + call.responseTimeoutSeconds() + " s");
+                HubHttpErrors.respond(ctx, 504, 504101, "GatewayTimeout", outcome.detail());
             }
-        });
-        session.send(HubTopics.methodRequest(call.methodName(), rid), call.payload(), "method request").onFailure(e -> {
-            if (!"not subscribed".equals(e.getMessage())) {
-                return; // a QoS 1 request that never got its PUBACK still waits for the answer or the time-out
-            }
-            context.methods().abandon(session.deviceId(), rid);
-            context.metrics().methodCall("not_online");
-            HubHttpErrors.respond(ctx, 404, 404103, "DeviceNotOnline", "device '" + session.deviceId() + "' went offline");
-        });
+        }
     }
 
-    static Call parse(Buffer buffer) {
+    static DirectMethodCall parse(Buffer buffer) {
         JsonNode body;
         try {
             body = buffer == null || buffer.length() == 0 ? null : Json.MAPPER.readTree(buffer.getBytes());
@@ -107,7 +113,7 @@ final class MethodInvocationRoute {
         }
         int response = seconds(body, "responseTimeoutInSeconds", 30, 5, 300);
         int connect = seconds(body, "connectTimeoutInSeconds", 0, 0, 300);
-        return new Call(name, bytes, response, connect);
+        return new DirectMethodCall(name, bytes, response, connect);
     }
 
     private static int seconds(JsonNode body, String field, int fallback, int min, int max) {

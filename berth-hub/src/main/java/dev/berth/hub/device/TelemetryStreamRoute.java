@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * {@code GET /telemetry/stream[?device=ID][&from=SEQ]}: chunked NDJSON, one stored telemetry message per
  * line, following new messages until the client goes away. With {@code from} it first replays the stored
- * messages after that sequence number. Live messages are those this node receives. A client that cannot
- * keep up is cut off with a last line that says so.
+ * messages after that sequence number. Live messages are those any hub node receives (other nodes relay theirs
+ * while this node has followers), so live lines are in arrival order, not strictly by sequence. A client that
+ * cannot keep up is cut off with a last line that says so.
  */
 final class TelemetryStreamRoute {
     private static final int PAGE = 200;
@@ -57,7 +58,9 @@ final class TelemetryStreamRoute {
         private final String device;
         private final List<TelemetryMessage> buffered = new ArrayList<>();
         private boolean replaying = true;
-        private long lastSent = -1;
+        /** the last sequence the replay wrote: live messages up to it were already written */
+        private long replayedUpTo = -1;
+        private long highestSent = -1;
         private Runnable unfollow;
 
         Follower(Context http, HttpServerResponse response, String device) {
@@ -76,16 +79,20 @@ final class TelemetryStreamRoute {
             if (from < 0) {
                 endReplay();
             } else {
-                lastSent = from;
+                replayedUpTo = from;
+                highestSent = from;
                 replay();
             }
         }
 
         private void replay() {
-            long after = lastSent;
+            long after = replayedUpTo;
             Future<List<TelemetryMessage>> page = context.vertx().executeBlocking(() -> context.store().telemetryAfter(after, device, PAGE), false);
             page.onFailure(e -> end("the stored telemetry could not be read: " + e)).onSuccess(messages -> {
-                messages.forEach(this::write);
+                messages.forEach(m -> {
+                    write(m);
+                    replayedUpTo = Math.max(replayedUpTo, m.sequence());
+                });
                 if (messages.size() == PAGE && !response.closed()) {
                     replay();
                 } else {
@@ -109,14 +116,14 @@ final class TelemetryStreamRoute {
         }
 
         private void write(TelemetryMessage message) {
-            if (message.sequence() <= lastSent || response.closed() || response.ended()) {
+            if (message.sequence() <= replayedUpTo || response.closed() || response.ended()) {
                 return;
             }
             if (response.writeQueueFull()) {
-                end("the client reads too slowly; reconnect with ?from=" + lastSent);
+                end("the client reads too slowly; reconnect with ?from=" + highestSent);
                 return;
             }
-            lastSent = message.sequence();
+            highestSent = Math.max(highestSent, message.sequence());
             response.write(Json.write(line(message)) + "\n");
         }
 

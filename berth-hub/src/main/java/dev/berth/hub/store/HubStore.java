@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.server.store.Page;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,4 +76,16 @@ public interface HubStore {
     List<TelemetryMessage> telemetryAfter(long sequence, String deviceId, int maxItems);
 
     int purgeTelemetry(Instant receivedBefore);
+
+    /**
+     * Keeps the topic filters (filter → granted QoS 0 or 1) of a clean-session=0 device, replacing what was kept.
+     * @throws DeviceNotFoundException when the device does not exist
+     */
+    void saveSubscriptions(String deviceId, Map<String, Integer> filters);
+
+    /** The kept filters, or an empty map. */
+    Map<String, Integer> findSubscriptions(String deviceId);
+
+    /** @return false when nothing was kept */
+    boolean forgetSubscriptions(String deviceId);
 }

@@ -72,7 +72,7 @@ final class JdbcHubDevices {
                 return false;
             }
             Etags.check("device", deviceId, ifMatch, current.etag());
-            for (String table : new String[] {"hub_c2d_messages", "hub_twins", "hub_devices"}) {
+            for (String table : new String[] {"hub_c2d_messages", "hub_subscriptions", "hub_twins", "hub_devices"}) {
                 try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table + " WHERE device_id = ?")) {
                     statement.setString(1, deviceId);
                     statement.executeUpdate();

@@ -8,6 +8,7 @@ import dev.berth.server.store.SqlDialect;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -22,6 +23,8 @@ public final class JdbcHubStore implements HubStore {
     private final JdbcTwins twins;
     private final JdbcCloudToDeviceQueue messages;
     private final JdbcTelemetry telemetry;
+    private final JdbcSubscriptions subscriptions;
+    private final JdbcClusterStore cluster;
 
     public JdbcHubStore(DataSource dataSource, SqlDialect dialect, Clock clock) {
         this.migrationsApplied = HubMigrations.apply(dataSource, dialect);
@@ -30,6 +33,8 @@ public final class JdbcHubStore implements HubStore {
         this.devices = new JdbcHubDevices(jdbc, twins, clock);
         this.messages = new JdbcCloudToDeviceQueue(jdbc, clock);
         this.telemetry = new JdbcTelemetry(jdbc, clock);
+        this.subscriptions = new JdbcSubscriptions(jdbc, clock);
+        this.cluster = new JdbcClusterStore(jdbc, clock);
     }
 
     /** Opens the hub's tables in the database of this provisioning store, migrating them first. */
@@ -40,6 +45,11 @@ public final class JdbcHubStore implements HubStore {
     /** How many hub migrations opening this store applied; 0 when the tables were already current. */
     public int migrationsApplied() {
         return migrationsApplied;
+    }
+
+    /** Node heartbeats, device presence, node inboxes and handed-over method calls (several nodes on PostgreSQL). */
+    public JdbcClusterStore cluster() {
+        return cluster;
     }
 
     @Override
@@ -147,5 +157,20 @@ public final class JdbcHubStore implements HubStore {
     @Override
     public int purgeTelemetry(Instant receivedBefore) {
         return telemetry.purge(receivedBefore);
+    }
+
+    @Override
+    public void saveSubscriptions(String deviceId, Map<String, Integer> filters) {
+        subscriptions.save(deviceId, filters);
+    }
+
+    @Override
+    public Map<String, Integer> findSubscriptions(String deviceId) {
+        return subscriptions.find(deviceId);
+    }
+
+    @Override
+    public boolean forgetSubscriptions(String deviceId) {
+        return subscriptions.forget(deviceId);
     }
 }

@@ -1,16 +1,6 @@
 package dev.berth.hub.store;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.berth.server.store.JdbcBerthStore;
-import dev.berth.server.store.PostgresBerthStore;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -19,46 +9,20 @@ import org.junit.jupiter.api.BeforeAll;
  * with {@code CI=true}, where a missing database is a failure.
  */
 class PostgresHubStoreTest extends HubStoreContract {
-    private static final String URL = System.getenv("BERTH_TEST_POSTGRES_URL");
-    private static final String USER = System.getenv().getOrDefault("BERTH_TEST_POSTGRES_USER", "berth");
-    private static final String PASSWORD = System.getenv().getOrDefault("BERTH_TEST_POSTGRES_PASSWORD", "berth");
-
-    private String schema;
-
-    private static boolean configured() {
-        return URL != null && !URL.isBlank();
-    }
+    private final PostgresTestSchema schema = new PostgresTestSchema();
 
     @BeforeAll
     static void failInCiWithoutDatabase() {
-        if (!configured() && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("BERTH_TEST_POSTGRES_URL is not set, but CI=true: CI must run the PostgreSQL hub store contract"
-                    + " (eval \"$(bash .ci/start-postgres.sh)\" before the tests)");
-        }
+        PostgresTestSchema.failInCiWithoutDatabase("hub store contract");
     }
 
     @Override
     protected JdbcBerthStore openProvisioningStore() {
-        assumeTrue(configured(), "BERTH_TEST_POSTGRES_URL is not set: PostgreSQL hub store contract skipped");
-        schema = "berth_hub_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        execute("CREATE SCHEMA " + schema);
-        String separator = URL.contains("?") ? "&" : "?";
-        return PostgresBerthStore.open(URL + separator + "currentSchema=" + schema, USER, PASSWORD);
+        return schema.open("hub store contract");
     }
 
     @Override
     protected void discardDatabase() {
-        if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run '" + sql + "' on " + URL + ": " + e.getMessage(), e);
-        }
+        schema.drop();
     }
 }

@@ -1,0 +1,125 @@
+package dev.berth.hub.store;
+
+import dev.berth.server.store.Jdbc;
+import dev.berth.server.store.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Node heartbeats and device presence: which node holds each device's connection. */
+final class JdbcNodes {
+    private final Jdbc jdbc;
+
+    JdbcNodes(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void heartbeat(String nodeId, Instant now, int telemetryFollowers) {
+        Instant at = SqlDialect.storable(now);
+        jdbc.autoCommit("record the heartbeat of hub node " + nodeId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO hub_nodes (node_id, started_at, last_seen,"
+                    + " telemetry_followers) VALUES (?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET last_seen = excluded.last_seen,"
+                    + " telemetry_followers = excluded.telemetry_followers")) {
+                statement.setString(1, nodeId);
+                jdbc.dialect().setInstant(statement, 2, at);
+                jdbc.dialect().setInstant(statement, 3, at);
+                statement.setInt(4, telemetryFollowers);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    void leave(String nodeId) {
+        jdbc.inTransaction("remove hub node " + nodeId, connection -> {
+            for (String table : new String[] {"hub_presence", "hub_nodes"}) {
+                try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table + " WHERE node_id = ?")) {
+                    statement.setString(1, nodeId);
+                    statement.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    List<NodeRecord> live(Instant aliveSince) {
+        return jdbc.autoCommit("list live hub nodes", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT node_id, started_at, last_seen, telemetry_followers"
+                    + " FROM hub_nodes WHERE last_seen >= ? ORDER BY node_id")) {
+                jdbc.dialect().setInstant(statement, 1, aliveSince);
+                List<NodeRecord> nodes = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        nodes.add(new NodeRecord(row.getString("node_id"), jdbc.dialect().getInstant(row, "started_at"),
+                                jdbc.dialect().getInstant(row, "last_seen"), row.getInt("telemetry_followers")));
+                    }
+                }
+                return nodes;
+            }
+        });
+    }
+
+    Optional<Presence> claim(String deviceId, String nodeId, String sessionId, Instant now) {
+        Instant at = SqlDialect.storable(now);
+        return jdbc.inTransaction("record that device '" + deviceId + "' is connected to node " + nodeId, connection -> {
+            Optional<Presence> previous = read(connection, "SELECT device_id, node_id, session_id, connected_at FROM hub_presence"
+                    + " WHERE device_id = ?" + jdbc.dialect().lockForUpdate(), deviceId, null);
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO hub_presence (device_id, node_id, session_id,"
+                    + " connected_at) VALUES (?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET node_id = excluded.node_id,"
+                    + " session_id = excluded.session_id, connected_at = excluded.connected_at")) {
+                statement.setString(1, deviceId);
+                statement.setString(2, nodeId);
+                statement.setString(3, sessionId);
+                jdbc.dialect().setInstant(statement, 4, at);
+                statement.executeUpdate();
+            }
+            return previous;
+        });
+    }
+
+    boolean release(String deviceId, String nodeId, String sessionId) {
+        return jdbc.autoCommit("record that device '" + deviceId + "' left node " + nodeId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "DELETE FROM hub_presence WHERE device_id = ? AND node_id = ? AND session_id = ?")) {
+                statement.setString(1, deviceId);
+                statement.setString(2, nodeId);
+                statement.setString(3, sessionId);
+                return statement.executeUpdate() == 1;
+            }
+        });
+    }
+
+    Optional<Presence> find(String deviceId, Instant aliveSince) {
+        return jdbc.autoCommit("find where device '" + deviceId + "' is connected", connection -> read(connection,
+                "SELECT p.device_id, p.node_id, p.session_id, p.connected_at FROM hub_presence p JOIN hub_nodes n"
+                        + " ON n.node_id = p.node_id WHERE p.device_id = ? AND n.last_seen >= ?", deviceId, aliveSince));
+    }
+
+    /** Forgets nodes not seen since the cut-off and the presence they left behind. */
+    int purgeDead(Connection connection, Instant aliveSince) throws SQLException {
+        try (PreparedStatement presence = connection.prepareStatement("DELETE FROM hub_presence WHERE node_id IN"
+                + " (SELECT node_id FROM hub_nodes WHERE last_seen < ?) OR node_id NOT IN (SELECT node_id FROM hub_nodes)");
+             PreparedStatement nodes = connection.prepareStatement("DELETE FROM hub_nodes WHERE last_seen < ?")) {
+            jdbc.dialect().setInstant(presence, 1, aliveSince);
+            jdbc.dialect().setInstant(nodes, 1, aliveSince);
+            return presence.executeUpdate() + nodes.executeUpdate();
+        }
+    }
+
+    private Optional<Presence> read(Connection connection, String sql, String deviceId, Instant aliveSince) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, deviceId);
+            if (aliveSince != null) {
+                jdbc.dialect().setInstant(statement, 2, aliveSince);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(new Presence(row.getString(1), row.getString(2), row.getString(3),
+                        jdbc.dialect().getInstant(row, "connected_at"))) : Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.berth.it.scale;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.berth.device.client.DeviceClient;
+import dev.berth.device.client.MessageQos;
+import dev.berth.device.security.SymmetricKeyCredential;
+import dev.berth.device.security.TrustedCa;
+import dev.berth.hub.BerthHub;
+import dev.berth.protocol.sas.SharedAccessSignatures;
+import dev.berth.server.BerthServer;
+import dev.berth.server.store.PostgresBerthStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Berth servers with the embedded hub sharing one PostgreSQL schema, as hub nodes behind a load balancer would,
+ * plus what a test needs to talk to them: the hub service API of a chosen node and device clients dialling a
+ * chosen node. Needs {@code BERTH_TEST_POSTGRES_URL}; without it the test is skipped, or fails when {@code CI=true}.
+ */
+final class HubNodesOnPostgres implements AutoCloseable {
+    static final String HUB = "hub.scale.berth.test";
+    private static final String URL = System.getenv("BERTH_TEST_POSTGRES_URL");
+    private static final String USER = System.getenv().getOrDefault("BERTH_TEST_POSTGRES_USER", "berth");
+    private static final String PASSWORD = System.getenv().getOrDefault("BERTH_TEST_POSTGRES_PASSWORD", "berth");
+
+    /** One server with its hub. */
+    record Node(BerthServer server, BerthHub hub) {
+        int mqttPort() {
+            return server.mqttPort();
+        }
+    }
+
+    private final Path dataDirectory;
+    private final String schema;
+    private final List<Node> nodes = new ArrayList<>();
+    private TrustedCa trustedCa;
+    private HttpClient http;
+
+    HubNodesOnPostgres(Path dataDirectory) throws Exception {
+        if (URL == null || URL.isBlank()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("BERTH_TEST_POSTGRES_URL is not set, but CI=true (eval \"$(bash .ci/start-postgres.sh)\" before the tests)");
+            }
+            assumeTrue(false, "BERTH_TEST_POSTGRES_URL is not set: hub nodes on PostgreSQL skipped");
+        }
+        this.dataDirectory = dataDirectory;
+        this.schema = "berth_hub_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        execute("CREATE SCHEMA " + schema);
+    }
+
+    /** Starts another node on the shared database (quick heartbeats so a dead node is noticed within ~1.5 s). */
+    Node start() {
+        BerthHub hub = BerthHub.builder().hubHostNames(List.of(HUB)).clusterHeartbeat(Duration.ofMillis(500))
+                .clusterPoll(Duration.ofMillis(500)).build();
+        // one data directory for all: it only holds the PKI here, and devices trust one CA
+        BerthServer server = BerthServer.builder().dataDirectory(dataDirectory)
+                .store(PostgresBerthStore.open(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, USER, PASSWORD))
+                .mqttPort(0).httpsPort(0).bindHost("127.0.0.1").hostNames(List.of("localhost", HUB)).linkedHubs(List.of(HUB))
+                .extension(hub).hubRegistry(hub.hubRegistry()).build().start();
+        Node node = new Node(server, hub);
+        nodes.add(node);
+        if (trustedCa == null) {
+            trustedCa = TrustedCa.fromPemFile(server.caCertificate());
+            http = HttpClient.newBuilder().sslContext(sslContext()).connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return node;
+    }
+
+    void stop(Node node) {
+        if (nodes.remove(node)) {
+            node.server().close();
+        }
+    }
+
+    TrustedCa trustedCa() {
+        return trustedCa;
+    }
+
+    /** Creates a SAS device identity through the service API of the node; @return its key */
+    String createDevice(Node node, String deviceId) {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        String key = Base64.getEncoder().encodeToString(bytes);
+        HttpResponse<String> created = service(node, "PUT", "/devices/" + deviceId, "{\"deviceId\":\"" + deviceId
+                + "\",\"authentication\":{\"type\":\"sas\",\"symmetricKey\":{\"primaryKey\":\"" + key + "\",\"secondaryKey\":\"" + key + "\"}}}");
+        if (created.statusCode() != 200) {
+            throw new IllegalStateException("creating device " + deviceId + " failed: " + created.statusCode() + " " + created.body());
+        }
+        return key;
+    }
+
+    /** The Berth SDK's client dialling this node (clean session 0, quick reconnects). */
+    DeviceClient client(Node node, String deviceId, String key) {
+        return DeviceClient.builder().hubHostName(HUB).gatewayHostName("localhost").port(node.mqttPort()).deviceId(deviceId)
+                .credential(SymmetricKeyCredential.of(key)).qos(MessageQos.AT_LEAST_ONCE).trustedCa(trustedCa)
+                .reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).operationTimeout(Duration.ofSeconds(15)).build();
+    }
+
+    HttpResponse<String> service(Node node, String method, String path, String jsonBody) {
+        return service(node, method, path, jsonBody, null);
+    }
+
+    /** A service call with {@code If-Match} (null for none). */
+    HttpResponse<String> service(Node node, String method, String path, String jsonBody, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + node.server().httpsPort() + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", serviceToken(node))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The live telemetry stream of a node, line by line, as it arrives. */
+    java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> telemetryStream(Node node, String deviceId) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + node.server().httpsPort()
+                + "/telemetry/stream?device=" + deviceId)).header("Authorization", serviceToken(node)).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+    }
+
+    private String serviceToken(Node node) {
+        String connectionString = node.hub().serviceConnectionString(HUB, node.server().httpsPort());
+        String key = connectionString.substring(connectionString.indexOf("SharedAccessKey=") + "SharedAccessKey=".length());
+        return SharedAccessSignatures.createToken(key, HUB, Instant.now().plusSeconds(3600).getEpochSecond(), "iothubowner");
+    }
+
+    private SSLContext sslContext() {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trustedCa.trustManagerFactory().getTrustManagers(), null);
+            return tls;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        new ArrayList<>(nodes).forEach(this::stop);
+        execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    /** Runs SQL in the nodes' schema (to stage what a crashed node leaves behind). */
+    void executeInSchema(String sql) throws Exception {
+        execute("SET search_path TO " + schema + "; " + sql);
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
