@@ -2,12 +2,9 @@ package dev.berth.hub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.server.store.JdbcBerthStore;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * The store parts several hub nodes share (heartbeats, presence, inboxes, handed-over method calls) and the stored
@@ -208,18 +203,5 @@ abstract class ClusterStoreContract {
         hub.deleteDevice("dev-1", null);
         hub.putDevice(HubStoreContract.sasDevice("dev-1"), null);
         assertThat(hub.findSubscriptions("dev-1")).as("a new identity starts without the old one's session").isEmpty();
-    }
-
-    @Test
-    void on_postgresql_an_event_notifies_its_node_when_it_commits() throws Exception {
-        assumeTrue(hub.cluster().isShared(), "only PostgreSQL has LISTEN/NOTIFY; SQLite runs one node");
-        try (Connection listening = provisioning.dataSource().getConnection(); Statement statement = listening.createStatement()) {
-            statement.execute("LISTEN " + HubEvent.channel("node-A"));
-            store.send(HubEvent.to("node-B", HubEvent.CLOUD_TO_DEVICE, "dev-1", null));
-            store.send(HubEvent.to("node-A", HubEvent.CLOUD_TO_DEVICE, "dev-1", null));
-            PGNotification[] notifications = listening.unwrap(PGConnection.class).getNotifications(5_000);
-            assertThat(notifications).isNotNull().hasSize(1);
-            assertThat(notifications[0].getName()).isEqualTo(HubEvent.channel("node-A"));
-        }
     }
 }
