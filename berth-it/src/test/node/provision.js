@@ -5,7 +5,7 @@
 //   {"status":"error","message"}                                                                    exit 2 (bad arguments)
 // "message" is the server's DPS error message when the SDK's error carries the server's error body.
 // Everything comes from argv; a private CA is trusted through NODE_EXTRA_CA_CERTS, the only way this SDK offers.
-// Usage: node provision.js --transport mqtt|http --host H[:port] --scope S --registration-id R
+// Usage: node provision.js --transport mqtt|mqtt-ws|http --host H[:port] --scope S --registration-id R
 //        (--key K | --cert F --key-file F) [--payload JSON] [--timeout SECONDS]
 // --cert may hold the device certificate followed by its intermediates (PEM): Node's TLS sends them all.
 
@@ -16,7 +16,7 @@ const { SymmetricKeySecurityClient } = require('azure-iot-security-symmetric-key
 const { X509Security } = require('azure-iot-security-x509');
 const { finish, fail, usage, describeError } = require('./result');
 
-const USAGE = 'usage: provision.js --transport mqtt|http --host H[:port] --scope S --registration-id R'
+const USAGE = 'usage: provision.js --transport mqtt|mqtt-ws|http --host H[:port] --scope S --registration-id R'
   + ' (--key K | --cert F --key-file F) [--payload JSON] [--timeout SECONDS]';
 
 function readArguments() {
@@ -41,7 +41,9 @@ function readArguments() {
   for (const required of ['transport', 'host', 'scope', 'registration-id']) {
     if (!values[required]) usage('--' + required + ' is required; ' + USAGE);
   }
-  if (!['mqtt', 'http'].includes(values.transport)) usage('--transport must be mqtt or http, got ' + values.transport);
+  if (!Object.keys(TRANSPORTS).includes(values.transport)) {
+    usage('--transport must be one of ' + Object.keys(TRANSPORTS).join(', ') + ', got ' + values.transport);
+  }
   const x509 = Boolean(values.cert || values['key-file']);
   if (x509 === Boolean(values.key)) usage('give either --key or --cert with --key-file; ' + USAGE);
   if (x509 && !(values.cert && values['key-file'])) usage('--cert and --key-file go together; ' + USAGE);
@@ -68,15 +70,17 @@ function securityClient(args) {
   }
 }
 
-function transport(name) {
-  // The HTTPS transport dials 443 whatever the host says; the MQTT one accepts "host:port".
-  return name === 'mqtt' ? new (require('azure-iot-provisioning-device-mqtt').Mqtt)()
-    : new (require('azure-iot-provisioning-device-http').Http)();
-}
+// The MQTT transport accepts "host:port"; the HTTPS one dials 443 whatever the host says, and so does MQTT over
+// WebSocket (wss://host:443/$iothub/websocket, subprotocol mqtt), so give those two the bare host.
+const TRANSPORTS = {
+  mqtt: () => new (require('azure-iot-provisioning-device-mqtt').Mqtt)(),
+  'mqtt-ws': () => new (require('azure-iot-provisioning-device-mqtt').MqttWs)(),
+  http: () => new (require('azure-iot-provisioning-device-http').Http)()
+};
 
 function main() {
   const args = readArguments();
-  const client = ProvisioningDeviceClient.create(args.host, args.scope, transport(args.transport), securityClient(args));
+  const client = ProvisioningDeviceClient.create(args.host, args.scope, TRANSPORTS[args.transport](), securityClient(args));
   if (args.payload !== undefined) client.setProvisioningPayload(args.payload);
   const timer = setTimeout(() => fail({ status: 'error', message: 'no registration result within ' + args.timeoutSeconds + ' s' }),
     args.timeoutSeconds * 1000);

@@ -57,11 +57,16 @@ final class HubTestBed implements AutoCloseable {
 
     /** A hub with this host name on this MQTT port (the official Azure SDKs dial 8883 and need a name with a dot). */
     HubTestBed(Path dataDirectory, String hubName, int mqttPort) {
+        this(dataDirectory, hubName, mqttPort, 0);
+    }
+
+    /** The same with a fixed HTTPS port, e.g. 443 for SDKs whose MQTT over WebSocket always dials it. */
+    HubTestBed(Path dataDirectory, String hubName, int mqttPort, int httpsPort) {
         this.hubName = hubName;
         store = SqliteBerthStore.open(dataDirectory.resolve("berth.db"));
         hub = BerthHub.builder().hubHostNames(List.of(hubName)).build();
         server = BerthServer.builder().dataDirectory(dataDirectory).store(store)
-                .mqttPort(mqttPort).httpsPort(0).bindHost("127.0.0.1")
+                .mqttPort(mqttPort).httpsPort(httpsPort).bindHost("127.0.0.1")
                 .hostNames(List.of("localhost", hubName)).linkedHubs(List.of(hubName)).retryAfterSeconds(1)
                 .extension(hub).hubRegistry(hub.hubRegistry())
                 .build().start();
@@ -107,6 +112,11 @@ final class HubTestBed implements AutoCloseable {
     /** Enrolls a symmetric-key device without provisioning it (for a test that provisions with another SDK). */
     void enroll(String registrationId, String key) {
         store.putEnrollment(BerthTestServer.individual(registrationId, key, null, "enabled", null), null);
+    }
+
+    /** Enrolls a self-signed X.509 device without provisioning it (for a test that provisions with another SDK). */
+    void enroll(String registrationId, TestPki.Issued certificate) {
+        X509Enrollments.individual(store, registrationId, certificate.certificate(), "enabled");
     }
 
     /** Enrolls a new device of this kind and provisions it through DPS over MQTT. */

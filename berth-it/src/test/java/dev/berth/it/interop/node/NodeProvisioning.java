@@ -21,7 +21,7 @@ public final class NodeProvisioning {
     private NodeProvisioning() {
     }
 
-    /** One registration: {@code transport} is {@code mqtt} or {@code http}; {@code credential} from the helpers below. */
+    /** One registration: {@code transport} is {@code mqtt}, {@code mqtt-ws} or {@code http}; {@code credential} from the helpers below. */
     public static NodeScripts.Outcome register(Path trustedCa, String transport, String host, String idScope, String registrationId,
             List<String> credential, String payloadJson) {
         List<String> arguments = new ArrayList<>(List.of("--transport", transport, "--host", host, "--scope", idScope,

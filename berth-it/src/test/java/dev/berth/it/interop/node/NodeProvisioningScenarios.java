@@ -49,7 +49,7 @@ abstract class NodeProvisioningScenarios {
 
     abstract BerthTestServer berth();
 
-    /** {@code mqtt} or {@code http}, as provision.js names them. */
+    /** {@code mqtt}, {@code mqtt-ws} or {@code http}, as provision.js names them. */
     abstract String transport();
 
     /** The provisioning host as given to the SDK. */
