@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,10 @@ public final class BerthHub implements ServerExtension {
         }
         this.notifier = notifier;
         var authorizer = new ServiceAuthorizer(HubPolicy.NAME, policyKey, hubHostNames, clock);
-        api = new HubServiceApi(store, authorizer, notifier, sessions::isConnected, context.meters(), clock);
+        HubDeviceSessions local = sessions;
+        ConnectionStates connectionStates = cluster != null ? cluster.connectionStates()
+                : deviceIds -> deviceIds.stream().filter(local::isConnected).collect(Collectors.toSet());
+        api = new HubServiceApi(store, authorizer, notifier, connectionStates, context.meters(), clock);
         registry.attach(store, notifier);
         purgeTimer = vertx.setPeriodic(purgeInterval.toMillis(), id -> vertx.executeBlocking(this::purge, false));
         LOG.info("Berth hub: host names {}, telemetry kept {}, {} hub migrations applied, {}", hubHostNames, telemetryRetention,

@@ -1,5 +1,6 @@
 package dev.berth.hub.api;
 
+import dev.berth.hub.ConnectionStates;
 import dev.berth.hub.DeviceNotifier;
 import dev.berth.hub.store.DeviceRecord;
 import dev.berth.hub.store.HubStore;
@@ -12,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * {@code PUT/GET/DELETE /devices/{id}} and {@code GET /devices}. As in IoT Hub, a PUT without If-Match only
@@ -24,10 +25,10 @@ final class DeviceResource {
 
     private final HubStore store;
     private final DeviceNotifier notifier;
-    private final Predicate<String> connected;
+    private final ConnectionStates connected;
     private final Clock clock;
 
-    DeviceResource(HubStore store, DeviceNotifier notifier, Predicate<String> connected, Clock clock) {
+    DeviceResource(HubStore store, DeviceNotifier notifier, ConnectionStates connected, Clock clock) {
         this.store = store;
         this.notifier = notifier;
         this.connected = connected;
@@ -65,7 +66,11 @@ final class DeviceResource {
     ServiceResponse list(HubRequest request) {
         int top = top(request.top());
         Page<DeviceRecord> page = store.listDevices(top, request.continuation());
-        List<Device> devices = page.items().stream().map(this::wire).toList();
+        List<String> ids = page.items().stream().map(DeviceRecord::deviceId).toList();
+        Set<String> online = connected.connected(ids);
+        Map<String, Integer> waiting = store.pendingMessageCounts(ids, clock.instant());
+        List<Device> devices = page.items().stream().map(device -> WireFormats.device(device, online.contains(device.deviceId()),
+                waiting.getOrDefault(device.deviceId(), 0))).toList();
         Map<String, String> headers = new LinkedHashMap<>();
         if (page.continuation() != null) {
             headers.put("x-ms-continuation", page.continuation());
@@ -74,7 +79,7 @@ final class DeviceResource {
     }
 
     private Device wire(DeviceRecord device) {
-        return WireFormats.device(device, connected.test(device.deviceId()), store.pendingMessageCount(device.deviceId(), clock.instant()));
+        return WireFormats.device(device, connected.isConnected(device.deviceId()), store.pendingMessageCount(device.deviceId(), clock.instant()));
     }
 
     private DeviceRecord find(String id) {

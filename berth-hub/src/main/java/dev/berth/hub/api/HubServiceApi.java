@@ -1,5 +1,6 @@
 package dev.berth.hub.api;
 
+import dev.berth.hub.ConnectionStates;
 import dev.berth.hub.DeviceNotifier;
 import dev.berth.hub.store.HubStore;
 import dev.berth.protocol.hub.HubErrorCode;
@@ -15,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * The hub's registry REST API (IoT Hub schema, protocol.md §7.9) on the server's shared HTTPS router:
@@ -31,8 +31,8 @@ public final class HubServiceApi {
     private final DeviceResource devices;
     private final TwinResource twins;
 
-    /** @param connected whether a device has a live MQTT session (for {@code connectionState}) */
-    public HubServiceApi(HubStore store, ServiceAuthorizer authorizer, DeviceNotifier notifier, Predicate<String> connected,
+    /** @param connected which devices have a live MQTT session (for {@code connectionState}) */
+    public HubServiceApi(HubStore store, ServiceAuthorizer authorizer, DeviceNotifier notifier, ConnectionStates connected,
             MeterRegistry meters, Clock clock) {
         this.authorizer = authorizer;
         this.errors = new HubErrorResponder(meters, clock);

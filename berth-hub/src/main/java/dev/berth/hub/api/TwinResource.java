@@ -1,6 +1,7 @@
 package dev.berth.hub.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.hub.ConnectionStates;
 import dev.berth.hub.DeviceNotifier;
 import dev.berth.hub.store.HubStore;
 import dev.berth.hub.store.TwinDocuments;
@@ -9,7 +10,6 @@ import dev.berth.protocol.hub.HubErrorCode;
 import dev.berth.protocol.hub.Twin;
 import dev.berth.server.api.ServiceResponse;
 import java.time.Clock;
-import java.util.function.Predicate;
 
 /**
  * {@code GET/PATCH/PUT /twins/{id}}: the service side of the twin. PATCH merges tags and desired properties
@@ -19,10 +19,10 @@ import java.util.function.Predicate;
 final class TwinResource {
     private final HubStore store;
     private final DeviceNotifier notifier;
-    private final Predicate<String> connected;
+    private final ConnectionStates connected;
     private final Clock clock;
 
-    TwinResource(HubStore store, DeviceNotifier notifier, Predicate<String> connected, Clock clock) {
+    TwinResource(HubStore store, DeviceNotifier notifier, ConnectionStates connected, Clock clock) {
         this.store = store;
         this.notifier = notifier;
         this.connected = connected;
@@ -60,7 +60,7 @@ final class TwinResource {
 
     private ServiceResponse answer(TwinRecord twin) {
         var device = store.findDevice(twin.deviceId()).orElse(null);
-        return ServiceResponse.ok(WireFormats.twin(twin, device, connected.test(twin.deviceId()),
+        return ServiceResponse.ok(WireFormats.twin(twin, device, connected.isConnected(twin.deviceId()),
                 store.pendingMessageCount(twin.deviceId(), clock.instant())), twin.etag());
     }
 

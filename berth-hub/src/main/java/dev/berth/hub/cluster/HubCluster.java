@@ -1,6 +1,7 @@
 package dev.berth.hub.cluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.hub.ConnectionStates;
 import dev.berth.hub.DeviceNotifier;
 import dev.berth.hub.device.ClusterLink;
 import dev.berth.hub.device.DirectMethodCall;
@@ -18,7 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -118,6 +123,25 @@ public final class HubCluster implements ClusterLink {
     /** Tells devices about service-side changes on whichever node holds them. */
     public DeviceNotifier notifier() {
         return notifier;
+    }
+
+    /** Connected here, or on another live node according to the presence table. */
+    public ConnectionStates connectionStates() {
+        return deviceIds -> {
+            Set<String> connected = new HashSet<>();
+            List<String> elsewhere = new ArrayList<>();
+            for (String id : deviceIds) {
+                if (sessions.isConnected(id)) {
+                    connected.add(id);
+                } else {
+                    elsewhere.add(id);
+                }
+            }
+            if (!elsewhere.isEmpty()) {
+                connected.addAll(store.connectedDevices(elsewhere, membership.aliveSince()));
+            }
+            return connected;
+        };
     }
 
     /** Drops old events and method calls and forgets nodes not seen for {@code deadAfter}; blocking. */

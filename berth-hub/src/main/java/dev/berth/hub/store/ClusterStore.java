@@ -1,8 +1,10 @@
 package dev.berth.hub.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What several hub nodes on one database share besides the hub's data: node heartbeats, which node holds each
@@ -30,6 +32,9 @@ public interface ClusterStore {
 
     /** Where the device is connected, counting only nodes alive since {@code aliveSince}. */
     Optional<Presence> findPresence(String deviceId, Instant aliveSince);
+
+    /** Of these devices, the ones connected to a node alive since {@code aliveSince}, in one read per chunk. */
+    Set<String> connectedDevices(Collection<String> deviceIds, Instant aliveSince);
 
     /** Queues an event in its target node's inbox; on PostgreSQL the node is woken by NOTIFY when this commits. */
     void send(HubEvent event);

@@ -3,6 +3,7 @@ package dev.berth.hub.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.server.store.Page;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,9 @@ public interface HubStore {
     default int pendingMessageCount(String deviceId, Instant now) {
         return pendingMessages(deviceId, now, Integer.MAX_VALUE).size();
     }
+
+    /** {@link #pendingMessageCount} of many devices in one read (a registry page); devices with none are absent. */
+    Map<String, Integer> pendingMessageCounts(Collection<String> deviceIds, Instant now);
 
     /** Counts a delivery attempt. */
     void markDelivered(String deviceId, String messageId);

@@ -3,8 +3,10 @@ package dev.berth.hub.store;
 import dev.berth.server.store.Jdbc;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link ClusterStore} on the hub's SQL database; get it from {@link JdbcHubStore#cluster()}. */
 public final class JdbcClusterStore implements ClusterStore {
@@ -53,6 +55,11 @@ public final class JdbcClusterStore implements ClusterStore {
     @Override
     public Optional<Presence> findPresence(String deviceId, Instant aliveSince) {
         return nodes.find(deviceId, aliveSince);
+    }
+
+    @Override
+    public Set<String> connectedDevices(Collection<String> deviceIds, Instant aliveSince) {
+        return nodes.connected(deviceIds, aliveSince);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.berth.server.store.Page;
 import dev.berth.server.store.SqlDialect;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +128,11 @@ public final class JdbcHubStore implements HubStore {
     @Override
     public int pendingMessageCount(String deviceId, Instant now) {
         return messages.count(deviceId, now);
+    }
+
+    @Override
+    public Map<String, Integer> pendingMessageCounts(Collection<String> deviceIds, Instant now) {
+        return messages.counts(deviceIds, now);
     }
 
     @Override

@@ -8,8 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Node heartbeats and device presence: which node holds each device's connection. */
 final class JdbcNodes {
@@ -97,6 +100,28 @@ final class JdbcNodes {
         return jdbc.autoCommit("find where device '" + deviceId + "' is connected", connection -> read(connection,
                 "SELECT p.device_id, p.node_id, p.session_id, p.connected_at FROM hub_presence p JOIN hub_nodes n"
                         + " ON n.node_id = p.node_id WHERE p.device_id = ? AND n.last_seen >= ?", deviceId, aliveSince));
+    }
+
+    Set<String> connected(Collection<String> deviceIds, Instant aliveSince) {
+        Set<String> connected = new HashSet<>();
+        for (List<String> chunk : Jdbc.chunks(deviceIds)) {
+            jdbc.autoCommit("find which of " + chunk.size() + " devices are connected", connection -> {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT p.device_id FROM hub_presence p JOIN hub_nodes n"
+                        + " ON n.node_id = p.node_id WHERE p.device_id IN (" + Jdbc.placeholders(chunk.size()) + ") AND n.last_seen >= ?")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setString(i + 1, chunk.get(i));
+                    }
+                    jdbc.dialect().setInstant(statement, chunk.size() + 1, aliveSince);
+                    try (ResultSet row = statement.executeQuery()) {
+                        while (row.next()) {
+                            connected.add(row.getString(1));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return connected;
     }
 
     /** Forgets nodes not seen since the cut-off and the presence they left behind. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.hub.DeviceNotifier;
+import dev.berth.hub.store.CloudToDeviceMessage;
 import dev.berth.hub.store.JdbcHubStore;
 import dev.berth.protocol.sas.SharedAccessSignatures;
 import dev.berth.server.Json;
@@ -21,8 +22,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +41,7 @@ class HubServiceApiTest {
     @TempDir
     Path directory;
     private JdbcBerthStore provisioning;
+    private JdbcHubStore store;
     private Vertx vertx;
     private HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -46,7 +50,7 @@ class HubServiceApiTest {
     @BeforeEach
     void start() throws Exception {
         provisioning = SqliteBerthStore.open(directory.resolve("berth.db"));
-        JdbcHubStore store = JdbcHubStore.on(provisioning, Clock.systemUTC());
+        store = JdbcHubStore.on(provisioning, Clock.systemUTC());
         DeviceNotifier notifier = new DeviceNotifier() {
             @Override
             public void desiredPropertiesChanged(String deviceId, ObjectNode patch) {
@@ -65,7 +69,7 @@ class HubServiceApiTest {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         new HubServiceApi(store, new ServiceAuthorizer("iothubowner", KEY, List.of(HUB), Clock.systemUTC()), notifier,
-                id -> id.equals("online"), new SimpleMeterRegistry(), Clock.systemUTC()).mount(router);
+                ids -> ids.stream().filter("online"::equals).collect(java.util.stream.Collectors.toSet()), new SimpleMeterRegistry(), Clock.systemUTC()).mount(router);
         server = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -190,6 +194,24 @@ class HubServiceApiTest {
         assertThat(json(second).get(0).get("deviceId").asText()).isEqualTo("c");
         assertThat(second.headers().firstValue("x-ms-continuation")).isEmpty();
         assertThat(call("GET", "/devices?top=0", null, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_listing_shows_each_device_with_its_own_connection_state_and_waiting_messages() throws Exception {
+        for (String id : List.of("online", "quiet")) {
+            call("PUT", "/devices/" + id, "{}", null);
+        }
+        Instant now = Instant.now();
+        store.enqueue(new CloudToDeviceMessage("m1", "quiet", new byte[0], Map.of(), null, now, now.plusSeconds(600), 0));
+
+        JsonNode listed = json(call("GET", "/devices", null, null));
+
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        listed.forEach(device -> byId.put(device.get("deviceId").asText(), device));
+        assertThat(byId.get("online").get("connectionState").asText()).isEqualTo("Connected");
+        assertThat(byId.get("online").get("cloudToDeviceMessageCount").asInt()).isZero();
+        assertThat(byId.get("quiet").get("connectionState").asText()).isEqualTo("Disconnected");
+        assertThat(byId.get("quiet").get("cloudToDeviceMessageCount").asInt()).isEqualTo(1);
     }
 
     @Test

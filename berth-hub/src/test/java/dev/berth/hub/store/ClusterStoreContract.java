@@ -76,6 +76,22 @@ abstract class ClusterStoreContract {
     }
 
     @Test
+    void connected_devices_of_a_page_are_found_in_one_read_counting_only_live_nodes() {
+        store.heartbeat("live", NOW, 0);
+        store.heartbeat("stale", NOW.minusSeconds(30), 0);
+        store.claimPresence("on-live", "live", "s1", NOW);
+        store.claimPresence("on-stale", "stale", "s2", NOW.minusSeconds(40));
+        List<String> page = new java.util.ArrayList<>(List.of("on-live", "on-stale", "ON-LIVE", "nowhere"));
+        for (int i = 0; i < 600; i++) {
+            page.add("filler-" + i);
+        }
+        store.claimPresence("filler-599", "live", "s3", NOW);
+
+        assertThat(store.connectedDevices(page, ALIVE_SINCE)).containsExactlyInAnyOrder("on-live", "filler-599");
+        assertThat(store.connectedDevices(List.of(), ALIVE_SINCE)).isEmpty();
+    }
+
+    @Test
     void presence_on_a_node_that_stopped_heart_beating_or_left_does_not_count() {
         store.heartbeat("stale", NOW.minusSeconds(30), 0);
         store.heartbeat("leaving", NOW, 0);

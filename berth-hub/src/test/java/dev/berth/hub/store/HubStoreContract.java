@@ -248,6 +248,28 @@ abstract class HubStoreContract {
     }
 
     @Test
+    void pending_message_counts_of_many_devices_come_from_one_read_and_skip_expired_ones() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 510; i++) {
+            ids.add("many-" + i);
+        }
+        for (String id : List.of("many-0", "many-509", "lonely")) {
+            store.putDevice(sasDevice(id), null);
+        }
+        store.enqueue(message("many-0", "a", now.plusSeconds(60)));
+        store.enqueue(message("many-0", "b", now.plusSeconds(60)));
+        store.enqueue(message("many-509", "c", now.plusSeconds(60)));
+        store.enqueue(message("many-509", "expired", now.minusSeconds(1)));
+        store.enqueue(message("lonely", "d", now.plusSeconds(60)));
+
+        Map<String, Integer> counts = store.pendingMessageCounts(ids, now);
+
+        assertThat(counts).containsOnly(Map.entry("many-0", 2), Map.entry("many-509", 1));
+        assertThat(store.pendingMessageCounts(List.of(), now)).isEmpty();
+    }
+
+    @Test
     void telemetry_is_sequenced_filtered_by_device_and_purged_by_age() {
         Instant old = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
         Map<String, String> app = new LinkedHashMap<>();

@@ -13,7 +13,9 @@ import dev.berth.it.scale.HubNodesOnPostgres.Node;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -230,6 +232,23 @@ class TwoHubNodesOnPostgresTest {
         try (RawHubDevice again = new RawHubDevice(nodes, restarted, "sticky-dev", key)) {
             assertThat(again.connect(false).isSessionPresent()).as("kept in the store across a restart").isTrue();
         }
+    }
+
+    @Test
+    void the_registry_on_a_shows_a_device_connected_to_b_as_connected_and_then_disconnected() throws Exception {
+        String key = nodes.createDevice(a, "state-dev");
+        nodes.createDevice(a, "never-dev");
+        try (RawHubDevice device = new RawHubDevice(nodes, b, "state-dev", key)) {
+            device.connect(true);
+
+            assertThat(json(nodes.service(a, "GET", "/devices/state-dev", null)).get("connectionState").asText()).isEqualTo("Connected");
+            assertThat(json(nodes.service(a, "GET", "/twins/state-dev", null)).get("connectionState").asText()).isEqualTo("Connected");
+            Map<String, String> listed = new HashMap<>();
+            json(nodes.service(a, "GET", "/devices", null)).forEach(d -> listed.put(d.get("deviceId").asText(), d.get("connectionState").asText()));
+            assertThat(listed).containsEntry("state-dev", "Connected").containsEntry("never-dev", "Disconnected");
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                json(nodes.service(a, "GET", "/devices/state-dev", null)).get("connectionState").asText()).isEqualTo("Disconnected"));
     }
 
     @Test

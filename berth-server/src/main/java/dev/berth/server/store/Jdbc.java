@@ -2,6 +2,10 @@ package dev.berth.server.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -27,6 +31,24 @@ public final class Jdbc {
 
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /** How many keys one {@code IN (...)} list takes: well under SQLite's and PostgreSQL's parameter limits. */
+    public static final int IN_LIST_CHUNK = 500;
+
+    /** The distinct keys in chunks of at most {@link #IN_LIST_CHUNK}, for lookups of many rows in few queries. */
+    public static <K> List<List<K>> chunks(Collection<K> keys) {
+        List<K> distinct = keys.stream().distinct().toList();
+        List<List<K>> chunks = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += IN_LIST_CHUNK) {
+            chunks.add(distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** {@code ?, ?, ?} for an {@code IN (...)} list of {@code count} parameters. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** One statement (or several that need not be atomic) in auto-commit mode. */

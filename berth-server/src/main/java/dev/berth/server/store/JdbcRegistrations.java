@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import java.util.Optional;
 final class JdbcRegistrations {
     private static final String NOUN = "registration";
     private static final int ATTEMPTS_AT_CREATE_RACE = 3;
-    private static final int LOOKUP_CHUNK = 500;
     private static final String COLUMNS = "registration_id, device_id, assigned_hub, status, substatus, error_code,"
             + " error_message, created_at, last_updated_at, etag, payload_json, enrollment_group_id";
 
@@ -48,14 +46,11 @@ final class JdbcRegistrations {
         });
     }
 
-    /** One query per {@value #LOOKUP_CHUNK} IDs, whatever the page size. */
+    /** One query per {@link Jdbc#IN_LIST_CHUNK} IDs, whatever the page size. */
     Map<String, RegistrationRecord> findAll(Collection<String> registrationIds) {
-        List<String> keys = registrationIds.stream().map(id -> StoreKeys.keyOf(NOUN, id)).distinct().toList();
         Map<String, RegistrationRecord> found = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK));
-            String sql = "SELECT " + COLUMNS + " FROM registrations WHERE registration_key IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+        for (List<String> chunk : Jdbc.chunks(registrationIds.stream().map(id -> StoreKeys.keyOf(NOUN, id)).toList())) {
+            String sql = "SELECT " + COLUMNS + " FROM registrations WHERE registration_key IN (" + Jdbc.placeholders(chunk.size()) + ")";
             jdbc.autoCommit("read " + chunk.size() + " registrations", connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     for (int i = 0; i < chunk.size(); i++) {
