@@ -94,23 +94,10 @@ final class JdbcCloudToDeviceQueue {
 
     Map<String, Integer> counts(Collection<String> deviceIds, Instant now) {
         Map<String, Integer> counts = new HashMap<>();
-        for (List<String> chunk : Jdbc.chunks(deviceIds)) {
-            jdbc.autoCommit("count messages for " + chunk.size() + " devices", connection -> {
-                try (PreparedStatement statement = connection.prepareStatement("SELECT device_id, COUNT(*) FROM hub_c2d_messages"
-                        + " WHERE device_id IN (" + Jdbc.placeholders(chunk.size()) + ") AND expires_at > ? GROUP BY device_id")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        statement.setString(i + 1, chunk.get(i));
-                    }
-                    jdbc.dialect().setInstant(statement, chunk.size() + 1, now);
-                    try (ResultSet row = statement.executeQuery()) {
-                        while (row.next()) {
-                            counts.put(row.getString(1), row.getInt(2));
-                        }
-                    }
-                }
-                return null;
-            });
-        }
+        jdbc.readInChunks("count messages per device", "SELECT device_id, COUNT(*) FROM hub_c2d_messages"
+                + " WHERE device_id IN (%s) AND expires_at > ? GROUP BY device_id", deviceIds,
+                (statement, index) -> jdbc.dialect().setInstant(statement, index, now),
+                row -> counts.put(row.getString(1), row.getInt(2)));
         return counts;
     }
 

@@ -104,23 +104,10 @@ final class JdbcNodes {
 
     Set<String> connected(Collection<String> deviceIds, Instant aliveSince) {
         Set<String> connected = new HashSet<>();
-        for (List<String> chunk : Jdbc.chunks(deviceIds)) {
-            jdbc.autoCommit("find which of " + chunk.size() + " devices are connected", connection -> {
-                try (PreparedStatement statement = connection.prepareStatement("SELECT p.device_id FROM hub_presence p JOIN hub_nodes n"
-                        + " ON n.node_id = p.node_id WHERE p.device_id IN (" + Jdbc.placeholders(chunk.size()) + ") AND n.last_seen >= ?")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        statement.setString(i + 1, chunk.get(i));
-                    }
-                    jdbc.dialect().setInstant(statement, chunk.size() + 1, aliveSince);
-                    try (ResultSet row = statement.executeQuery()) {
-                        while (row.next()) {
-                            connected.add(row.getString(1));
-                        }
-                    }
-                }
-                return null;
-            });
-        }
+        jdbc.readInChunks("find which devices are connected", "SELECT p.device_id FROM hub_presence p JOIN hub_nodes n"
+                + " ON n.node_id = p.node_id WHERE p.device_id IN (%s) AND n.last_seen >= ?", deviceIds,
+                (statement, index) -> jdbc.dialect().setInstant(statement, index, aliveSince),
+                row -> connected.add(row.getString(1)));
         return connected;
     }
 

@@ -1,8 +1,9 @@
 package dev.berth.server.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -36,19 +37,44 @@ public final class Jdbc {
     /** How many keys one {@code IN (...)} list takes: well under SQLite's and PostgreSQL's parameter limits. */
     public static final int IN_LIST_CHUNK = 500;
 
-    /** The distinct keys in chunks of at most {@link #IN_LIST_CHUNK}, for lookups of many rows in few queries. */
-    public static <K> List<List<K>> chunks(Collection<K> keys) {
-        List<K> distinct = keys.stream().distinct().toList();
-        List<List<K>> chunks = new ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += IN_LIST_CHUNK) {
-            chunks.add(distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_CHUNK)));
-        }
-        return chunks;
+    /** Hands over one result row. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
-    /** {@code ?, ?, ?} for an {@code IN (...)} list of {@code count} parameters. */
-    public static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
+    /** Binds the parameters that follow the {@code IN (...)} list, starting at {@code index}. */
+    @FunctionalInterface
+    public interface TrailingParameters {
+        void bind(PreparedStatement statement, int index) throws SQLException;
+
+        TrailingParameters NONE = (statement, index) -> { };
+    }
+
+    /**
+     * Reads the rows of many keys in one query per {@link #IN_LIST_CHUNK} distinct keys instead of one per key.
+     * @param sql a query whose {@code IN (%s)} takes the keys; parameters after it are bound by {@code trailing}
+     */
+    public void readInChunks(String what, String sql, Collection<String> keys, TrailingParameters trailing, RowReader rows) {
+        List<String> distinct = keys.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += IN_LIST_CHUNK) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_CHUNK));
+            autoCommit(what + " (" + chunk.size() + " keys)", connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        String.format(sql, String.join(", ", Collections.nCopies(chunk.size(), "?"))))) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setString(i + 1, chunk.get(i));
+                    }
+                    trailing.bind(statement, chunk.size() + 1);
+                    try (ResultSet row = statement.executeQuery()) {
+                        while (row.next()) {
+                            rows.read(row);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
     }
 
     /** One statement (or several that need not be atomic) in auto-commit mode. */

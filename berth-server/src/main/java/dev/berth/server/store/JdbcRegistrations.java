@@ -46,26 +46,13 @@ final class JdbcRegistrations {
         });
     }
 
-    /** One query per {@link Jdbc#IN_LIST_CHUNK} IDs, whatever the page size. */
     Map<String, RegistrationRecord> findAll(Collection<String> registrationIds) {
         Map<String, RegistrationRecord> found = new HashMap<>();
-        for (List<String> chunk : Jdbc.chunks(registrationIds.stream().map(id -> StoreKeys.keyOf(NOUN, id)).toList())) {
-            String sql = "SELECT " + COLUMNS + " FROM registrations WHERE registration_key IN (" + Jdbc.placeholders(chunk.size()) + ")";
-            jdbc.autoCommit("read " + chunk.size() + " registrations", connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        statement.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet row = statement.executeQuery()) {
-                        while (row.next()) {
-                            RegistrationRecord record = read(row);
-                            found.put(StoreKeys.keyOf(NOUN, record.registrationId()), record);
-                        }
-                    }
-                }
-                return null;
-            });
-        }
+        jdbc.readInChunks("read registrations", "SELECT " + COLUMNS + " FROM registrations WHERE registration_key IN (%s)",
+                registrationIds.stream().map(id -> StoreKeys.keyOf(NOUN, id)).toList(), Jdbc.TrailingParameters.NONE, row -> {
+                    RegistrationRecord record = read(row);
+                    found.put(StoreKeys.keyOf(NOUN, record.registrationId()), record);
+                });
         return found;
     }
 

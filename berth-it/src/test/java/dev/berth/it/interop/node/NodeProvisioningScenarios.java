@@ -11,16 +11,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the official Node.js provisioning SDK must be able to do against Berth, whatever the transport: individual
  * and group symmetric keys, self-signed X.509, an X.509 group reached through an intermediate the device sends,
- * a custom payload (Node sends it as a JSON object), and Berth's own error for a wrong key. A subclass starts
- * the server and says how the SDK reaches it.
+ * a custom payload (Node sends it as a JSON object), and Berth's own error for a wrong key. A subclass says how
+ * the server starts for its transport and how the SDK reaches it; one server serves all of a class's tests.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class NodeProvisioningScenarios {
     static final String KEY = "rUQs8N8HLs/v3B2vQ3qO6vN6rV0bN8rT9yV2zX4aC6eG8iK0mO2qS4uW6yA8cE0gI2kM4oQ6sU8wY0aC2eG4iA==";
     static final String GROUP_KEY = "8isrFI1sGsIlvvFSSFRiMfCNzv21fjbE/+ah/lSh3lF8e2YG1Te7w1KpZhJFFXJrqYKi9yegxkqIChbqOS9Egw==";
@@ -28,39 +31,50 @@ abstract class NodeProvisioningScenarios {
     static final String X509_GROUP = "node-x509-root-group";
     static final int DEVICES = 3;
 
-    static TestPki.Issued root;
-    static TestPki.Issued intermediate;
+    TestPki.Issued root;
+    TestPki.Issued intermediate;
+    private BerthTestServer berth;
 
     @TempDir
     Path files;
 
+    /** Skips (fails under CI) without Node and the SDK; else starts Berth and enrolls the groups every scenario uses. */
     @BeforeAll
-    static void nodeAndTheSdkAreInstalled() {
+    void startBerth(@TempDir Path dataDirectory) {
         NodeScripts.assumeAvailable();
-    }
-
-    /** The groups every scenario uses: a symmetric-key group and an X.509 group whose signing certificate is a root CA. */
-    static void enrollGroups(BerthTestServer berth) {
+        berth = startServer(dataDirectory);
         root = TestPki.rootCa("Node SDK Root");
         intermediate = TestPki.intermediateCa("Node SDK Intermediate", root);
         berth.enrollGroup(KEY_GROUP, GROUP_KEY, null, "enabled");
         X509Enrollments.groupWithSigningCertificate(berth.store(), X509_GROUP, root.certificate(), "enabled");
     }
 
-    abstract BerthTestServer berth();
+    @AfterAll
+    void stopBerth() {
+        if (berth != null) {
+            berth.close();
+        }
+    }
+
+    /** Starts Berth as this transport needs it (e.g. HTTPS on 443, the only port some Node transports dial). */
+    abstract BerthTestServer startServer(Path dataDirectory);
 
     /** {@code mqtt}, {@code mqtt-ws} or {@code http}, as provision.js names them. */
     abstract String transport();
 
     /** The provisioning host as given to the SDK. */
-    abstract String host();
+    abstract String host(BerthTestServer berth);
+
+    BerthTestServer berth() {
+        return berth;
+    }
 
     private String registrationId(String scenario, int i) {
         return "node-" + transport() + "-" + scenario + "-" + i;
     }
 
     NodeScripts.Outcome register(String registrationId, List<String> credential, String payloadJson) {
-        return NodeProvisioning.register(berth().server().caCertificate(), transport(), host(), berth().idScope(), registrationId,
+        return NodeProvisioning.register(berth().server().caCertificate(), transport(), host(berth()), berth().idScope(), registrationId,
                 credential, payloadJson);
     }
 

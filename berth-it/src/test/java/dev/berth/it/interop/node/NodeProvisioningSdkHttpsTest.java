@@ -2,9 +2,6 @@ package dev.berth.it.interop.node;
 
 import dev.berth.it.BerthTestServer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official Node.js provisioning SDK (azure-iot-provisioning-device + -http) against Berth's HTTPS device API.
@@ -12,26 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
  * CI runs as root, and surefire runs test classes one after another, so no other test holds the port meanwhile.
  */
 class NodeProvisioningSdkHttpsTest extends NodeProvisioningScenarios {
-    @TempDir
-    static Path dataDirectory;
-    static BerthTestServer berth;
-
-    @BeforeAll
-    static void start() {
-        berth = BerthTestServer.start(dataDirectory, builder -> builder.httpsPort(443));
-        enrollGroups(berth);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (berth != null) {
-            berth.close();
-        }
-    }
 
     @Override
-    BerthTestServer berth() {
-        return berth;
+    BerthTestServer startServer(Path dataDirectory) {
+        return BerthTestServer.start(dataDirectory, builder -> builder.httpsPort(443));
     }
 
     @Override
@@ -40,7 +21,7 @@ class NodeProvisioningSdkHttpsTest extends NodeProvisioningScenarios {
     }
 
     @Override
-    String host() {
+    String host(BerthTestServer berth) {
         return "localhost";
     }
 }

@@ -2,9 +2,6 @@ package dev.berth.it.interop.node;
 
 import dev.berth.it.BerthTestServer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official Node.js provisioning SDK (azure-iot-provisioning-device + -mqtt) against Berth over MQTT/TLS on a
@@ -12,26 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code NODE_EXTRA_CA_CERTS}.
  */
 class NodeProvisioningSdkMqttTest extends NodeProvisioningScenarios {
-    @TempDir
-    static Path dataDirectory;
-    static BerthTestServer berth;
-
-    @BeforeAll
-    static void start() {
-        berth = BerthTestServer.start(dataDirectory);
-        enrollGroups(berth);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (berth != null) {
-            berth.close();
-        }
-    }
 
     @Override
-    BerthTestServer berth() {
-        return berth;
+    BerthTestServer startServer(Path dataDirectory) {
+        return BerthTestServer.start(dataDirectory);
     }
 
     @Override
@@ -40,7 +21,7 @@ class NodeProvisioningSdkMqttTest extends NodeProvisioningScenarios {
     }
 
     @Override
-    String host() {
+    String host(BerthTestServer berth) {
         return "localhost:" + berth.mqttPort();
     }
 }

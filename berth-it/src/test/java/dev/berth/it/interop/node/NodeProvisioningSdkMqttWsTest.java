@@ -2,9 +2,6 @@ package dev.berth.it.interop.node;
 
 import dev.berth.it.BerthTestServer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official Node.js provisioning SDK (azure-iot-provisioning-device + -mqtt's {@code MqttWs}) against Berth over
@@ -14,26 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
  * X.509 devices present their certificate (and intermediates) in the TLS handshake under the WebSocket.
  */
 class NodeProvisioningSdkMqttWsTest extends NodeProvisioningScenarios {
-    @TempDir
-    static Path dataDirectory;
-    static BerthTestServer berth;
-
-    @BeforeAll
-    static void start() {
-        berth = BerthTestServer.start(dataDirectory, builder -> builder.httpsPort(443));
-        enrollGroups(berth);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (berth != null) {
-            berth.close();
-        }
-    }
 
     @Override
-    BerthTestServer berth() {
-        return berth;
+    BerthTestServer startServer(Path dataDirectory) {
+        return BerthTestServer.start(dataDirectory, builder -> builder.httpsPort(443));
     }
 
     @Override
@@ -42,7 +23,7 @@ class NodeProvisioningSdkMqttWsTest extends NodeProvisioningScenarios {
     }
 
     @Override
-    String host() {
+    String host(BerthTestServer berth) {
         return "localhost";
     }
 }
