@@ -58,7 +58,7 @@ final class HubNodesOnPostgres implements AutoCloseable {
     HubNodesOnPostgres(Path dataDirectory) throws Exception {
         if (URL == null || URL.isBlank()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("BERTH_TEST_POSTGRES_URL is not set, but CI=true (eval \"$(bash .ci/start-postgres.sh)\" before the tests)");
+                fail("BERTH_TEST_POSTGRES_URL is not set, but CI=true (bash .ci/start-postgres.sh /tmp/pg.env && . /tmp/pg.env before the tests)");
             }
             assumeTrue(false, "BERTH_TEST_POSTGRES_URL is not set: hub nodes on PostgreSQL skipped");
         }
@@ -172,6 +172,28 @@ final class HubNodesOnPostgres implements AutoCloseable {
     /** Runs SQL in the nodes' schema (to stage what a crashed node leaves behind). */
     void executeInSchema(String sql) throws Exception {
         execute("SET search_path TO " + schema + "; " + sql);
+    }
+
+    /**
+     * Kills, from the database side, every hub node's LISTEN connection (as a database restart or a network cut would).
+     * @return how many were killed
+     */
+    int killListenConnections() throws Exception {
+        return countOf("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'LISTEN berth_hub_%'"
+                + " AND pid <> pg_backend_pid()");
+    }
+
+    /** How many LISTEN connections of hub nodes the database has now. */
+    int listenConnections() throws Exception {
+        return countOf("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN berth_hub_%' AND pid <> pg_backend_pid()");
+    }
+
+    private static int countOf(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD); Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     private static void execute(String sql) throws Exception {

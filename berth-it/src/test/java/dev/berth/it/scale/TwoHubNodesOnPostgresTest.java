@@ -138,6 +138,25 @@ class TwoHubNodesOnPostgresTest {
     }
 
     @Test
+    void a_node_whose_listen_connection_was_killed_still_gets_its_events_and_listens_again() throws Exception {
+        String key = nodes.createDevice(a, "listen-dev");
+        try (RawHubDevice device = new RawHubDevice(nodes, b, "listen-dev", key)) {
+            device.connect(true);
+            device.subscribe("$iothub/twin/PATCH/properties/desired/#");
+            assertThat(nodes.killListenConnections()).as("both nodes were listening").isEqualTo(2);
+
+            HttpResponse<String> patched = nodes.service(a, "PATCH", "/twins/listen-dev", "{\"properties\":{\"desired\":{\"mode\":\"eco\"}}}");
+            assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+            Mqtt3Publish update = device.next();
+            assertThat(JSON.readTree(RawHubDevice.text(update)).get("mode").asText()).as("delivered by the poll meanwhile").isEqualTo("eco");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(nodes.listenConnections()).isEqualTo(2));
+
+            nodes.service(a, "PATCH", "/twins/listen-dev", "{\"properties\":{\"desired\":{\"mode\":\"boost\"}}}");
+            assertThat(JSON.readTree(RawHubDevice.text(device.next())).get("mode").asText()).isEqualTo("boost");
+        }
+    }
+
+    @Test
     void cloud_to_device_message_queued_on_a_is_delivered_to_the_device_on_b_promptly() throws Exception {
         String key = nodes.createDevice(a, "c2d-dev");
         List<CloudToDeviceMessage> received = new CopyOnWriteArrayList<>();

@@ -52,7 +52,7 @@ class TwoNodesOnPostgresTest {
     void startTwoNodes() throws Exception {
         if (URL == null || URL.isBlank()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("BERTH_TEST_POSTGRES_URL is not set, but CI=true (eval \"$(bash .ci/start-postgres.sh)\" before the tests)");
+                fail("BERTH_TEST_POSTGRES_URL is not set, but CI=true (bash .ci/start-postgres.sh /tmp/pg.env && . /tmp/pg.env before the tests)");
             }
             assumeTrue(false, "BERTH_TEST_POSTGRES_URL is not set: two-node test skipped");
         }

@@ -31,7 +31,7 @@ class PostgresBerthStoreTest extends BerthStoreContract {
     static void failInCiWithoutDatabase() {
         if (!configured() && "true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("BERTH_TEST_POSTGRES_URL is not set, but CI=true: CI must run the PostgreSQL store contract"
-                    + " (eval \"$(bash .ci/start-postgres.sh)\" before the tests)");
+                    + " (bash .ci/start-postgres.sh /tmp/pg.env && . /tmp/pg.env before the tests)");
         }
     }
 
