@@ -213,7 +213,7 @@ final class DeviceSession {
         MqttQoS qos = subscriptions.qosFor(topic);
         if (qos == null) {
             LOG.warn("Device '{}' is not subscribed to a filter matching '{}'; the {} was not sent", deviceId, topic, what);
-            return Future.failedFuture("not subscribed");
+            return Future.failedFuture(new NotSubscribedException(deviceId, topic));
         }
         return connection.publish(topic, body, qos);
     }

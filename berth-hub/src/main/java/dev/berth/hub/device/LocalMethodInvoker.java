@@ -36,7 +36,7 @@ final class LocalMethodInvoker {
             }
         });
         session.send(HubTopics.methodRequest(methodName, rid), payload, "method request").onFailure(e -> {
-            if (!"not subscribed".equals(e.getMessage())) {
+            if (!(e instanceof NotSubscribedException)) {
                 return; // a QoS 1 request that never got its PUBACK still waits for the answer or the time-out
             }
             context.methods().abandon(deviceId, rid);
