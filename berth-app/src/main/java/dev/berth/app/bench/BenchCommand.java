@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code berth bench}: options and where the load goes; {@link BenchRun} does the measuring. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = dev.berth.app.BerthVersion.class,
+        subcommands = dev.berth.app.bench.methods.MethodsBenchCommand.class,
         description = {"Load generator: provisions many devices through the real network path and reports throughput, latency"
                 + " percentiles and server memory/CPU, optionally next to a logic-free MQTT/TLS baseline measured in the same run.",
                 "Without --target it starts Berth in this process on free loopback ports (temporary SQLite data directory)."

@@ -8,13 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as a user types them: {@code 90} (seconds), {@code 120s}, {@code 500ms}, {@code 2m}, {@code 1h} or ISO {@code PT2M}. */
-final class BenchDurations {
+public final class BenchDurations {
     private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
 
     private BenchDurations() {
     }
 
-    static Duration parse(String text, String option) {
+    public static Duration parse(String text, String option) {
         String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         Duration duration;
         Matcher simple = SIMPLE.matcher(value);

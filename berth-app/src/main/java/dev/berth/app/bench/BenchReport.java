@@ -13,7 +13,7 @@ public record BenchReport(Environment environment, Settings settings, RunResult 
                           Double ratio, Double retryAfterCeilingPerSecond) {
 
     public record Environment(String jdkVersion, String jdkVendor, String vm, int cores, String os) {
-        static Environment current() {
+        public static Environment current() {
             return new Environment(System.getProperty("java.version"), System.getProperty("java.vendor"),
                     System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"));

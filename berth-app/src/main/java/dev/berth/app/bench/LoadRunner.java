@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
  * starting new ones at the duration limit. In-flight attempts then get a short grace to finish; the rest count as
  * unfinished, so a run is always bounded and always reports what it measured.
  */
-final class LoadRunner {
+public final class LoadRunner {
     /** How long in-flight attempts may still finish after the duration limit. */
     static final Duration GRACE = Duration.ofSeconds(5);
 
@@ -26,14 +26,14 @@ final class LoadRunner {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    LoadRunner(int concurrency, Duration limit) {
+    public LoadRunner(int concurrency, Duration limit) {
         this.concurrency = concurrency;
         this.limit = limit;
         this.slots = new Semaphore(concurrency);
     }
 
     /** Runs the attempts; {@code attempt.apply(i)} starts device i and completes with what it saw (it never fails). */
-    RunResult run(int devices, IntFunction<CompletionStage<Sample>> attempt) throws InterruptedException {
+    public RunResult run(int devices, IntFunction<CompletionStage<Sample>> attempt) throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + limit.toNanos();
         int attempted = 0;
@@ -64,15 +64,15 @@ final class LoadRunner {
         slots.release();
     }
 
-    int succeeded() {
+    public int succeeded() {
         return succeeded.get();
     }
 
-    int failed() {
+    public int failed() {
         return failed.get();
     }
 
-    int inFlight() {
+    public int inFlight() {
         return inFlight.get();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
  * {@code https://host:port}; the port defaults to the transport's. Also says whether a host is loopback, since
  * load may only go to machines the user owns.
  */
-record TargetAddress(String host, int port) {
+public record TargetAddress(String host, int port) {
 
     static TargetAddress parse(String text, ProvisioningTransport transport) {
         String value = text == null ? "" : text.strip();
@@ -40,7 +40,7 @@ record TargetAddress(String host, int port) {
     }
 
     /** True when every address the host resolves to is a loopback address. */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         try {
             InetAddress[] addresses = InetAddress.getAllByName(host);
             return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);

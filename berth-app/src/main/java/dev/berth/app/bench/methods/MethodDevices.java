@@ -1,0 +1,75 @@
+package dev.berth.app.bench.methods;
+
+import dev.berth.device.client.DeviceClient;
+import dev.berth.device.client.MessageQos;
+import dev.berth.device.client.MethodResult;
+import dev.berth.device.security.SymmetricKeyCredential;
+import dev.berth.device.security.TrustedCa;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bench's devices: identities created through a node's service API, each connected to one node with the Berth
+ * SDK's {@link DeviceClient} and a handler that answers the bench's method at once with the payload it got.
+ */
+final class MethodDevices implements AutoCloseable {
+    private final List<String> ids;
+    private final List<DeviceClient> clients = new ArrayList<>();
+
+    private MethodDevices(List<String> ids) {
+        this.ids = ids;
+    }
+
+    /**
+     * Creates {@code count} devices through {@code api} and connects each to the node listening on {@code mqttPort}.
+     *
+     * @throws IOException when a device cannot be created or does not connect (the run would measure nothing useful)
+     */
+    static MethodDevices connect(HubServiceClient api, int count, String prefix, int mqttPort, TrustedCa ca)
+            throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(prefix + "-" + i);
+        }
+        MethodDevices devices = new MethodDevices(List.copyOf(ids));
+        try {
+            for (String id : ids) {
+                String key = api.createDevice(id);
+                DeviceClient client = DeviceClient.builder().hubHostName(HubNodes.HUB).gatewayHostName("localhost").port(mqttPort)
+                        .deviceId(id).credential(SymmetricKeyCredential.of(key)).qos(MessageQos.AT_LEAST_ONCE).trustedCa(ca)
+                        .operationTimeout(Duration.ofSeconds(15)).build();
+                client.onMethod(HubServiceClient.METHOD_NAME, MethodResult::ok); // subscribed before open() returns
+                devices.clients.add(client);
+                if (!client.open()) {
+                    throw new IOException("device " + id + " could not connect: " + client.lastError());
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            devices.close();
+            throw e;
+        }
+        return devices;
+    }
+
+    /** The device that call number {@code call} goes to: round robin, so every device gets its share. */
+    String idFor(int call) {
+        return ids.get(call % ids.size());
+    }
+
+    int count() {
+        return ids.size();
+    }
+
+    /** How many are connected now (a device that dropped during a run shows in the report). */
+    int connected() {
+        return (int) clients.stream().filter(DeviceClient::isConnected).count();
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(DeviceClient::close);
+        clients.clear();
+    }
+}
