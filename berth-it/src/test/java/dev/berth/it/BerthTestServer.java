@@ -91,6 +91,14 @@ public final class BerthTestServer implements AutoCloseable {
                 .mapToDouble(c -> c.count()).sum();
     }
 
+    /** Connections the server closed, of every reason, by reason. */
+    public java.util.Map<String, Double> disconnects() {
+        java.util.Map<String, Double> byReason = new java.util.TreeMap<>();
+        meters.find("berth.mqtt.disconnects").counters()
+                .forEach(c -> byReason.merge(c.getId().getTag("reason"), c.count(), Double::sum));
+        return byReason;
+    }
+
     public double refusals(String reason) {
         return meters.find("berth.dps.refusals").tag("reason", reason).counters().stream().mapToDouble(c -> c.count()).sum();
     }

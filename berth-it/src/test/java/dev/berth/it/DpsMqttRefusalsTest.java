@@ -162,6 +162,23 @@ class DpsMqttRefusalsTest {
         }
     }
 
+    /** Seen with the official C SDK, which disconnects as soon as it has its 401: the server's close timers outlived it. */
+    @Test
+    void a_refused_device_that_disconnects_itself_is_not_logged_or_counted_as_closed_by_the_server(@TempDir Path own) throws Exception {
+        try (BerthTestServer quiet = BerthTestServer.start(own)) {
+            quiet.enroll("leaving-device", KEY, null);
+            try (RawDpsDevice device = new RawDpsDevice(quiet.mqttPort(), quiet.trustManagerFactory(), "leaving-device")) {
+                device.connect(username(quiet.idScope(), "leaving-device"), token(OTHER_KEY, quiet.idScope(), "leaving-device", inAnHour()), true);
+                device.subscribe();
+                assertThat(device.request(REGISTER, "", MqttQos.AT_LEAST_ONCE).topic()).startsWith("$dps/registrations/res/401/");
+            }
+            Thread.sleep(2_500); // past the server's close-after-refusal timer
+
+            assertThat(quiet.disconnects()).as("the device closed the connection, not the server").isEmpty();
+            assertThat(quiet.refusals("sas_signature_mismatch")).as("the refusal itself is still counted").isEqualTo(1);
+        }
+    }
+
     @Test
     void disabled_enrollment_completes_with_status_disabled_and_a_reason() throws Exception {
         try (RawDpsDevice device = device("disabled-device")) {

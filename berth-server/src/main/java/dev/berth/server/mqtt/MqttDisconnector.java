@@ -18,6 +18,9 @@ public final class MqttDisconnector {
     }
 
     public void disconnect(MqttConnection connection, String reason, String detail) {
+        if (!connection.isOpen()) {
+            return; // the device closed it first and a timer outlived it: there is nothing to close, log or count
+        }
         LOG.warn("Closing {} connection of client '{}' from {}: {} ({})", connection.transportKind(), connection.clientId(),
                 connection.remoteAddress(), detail, reason);
         Counter.builder("berth.mqtt.disconnects").description("device connections closed by the server, by reason")
