@@ -29,7 +29,7 @@ final class JdbcHubEvents {
     }
 
     void send(HubEvent event) {
-        jdbc.inTransaction("queue a " + event.kind() + " event for hub node " + event.targetNode(), connection -> {
+        jdbc.inTransactionWithoutFlush("queue a " + event.kind() + " event for hub node " + event.targetNode(), connection -> {
             insert(connection, event);
             return null;
         });
@@ -58,7 +58,7 @@ final class JdbcHubEvents {
     }
 
     List<HubEvent> take(String nodeId, int maxItems) {
-        return jdbc.autoCommit("take the events of hub node " + nodeId, connection -> {
+        return jdbc.inTransactionWithoutFlush("take the events of hub node " + nodeId, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM hub_events WHERE sequence IN (SELECT sequence"
                     + " FROM hub_events WHERE target_node = ? ORDER BY sequence LIMIT ?)"
                     + " RETURNING sequence, target_node, kind, device_id, body, created_at")) {

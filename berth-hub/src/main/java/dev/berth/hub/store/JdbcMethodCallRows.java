@@ -27,7 +27,7 @@ final class JdbcMethodCallRows {
     }
 
     void create(MethodCallRecord call, String notifyNode) {
-        jdbc.inTransaction("store direct-method call " + call.callId(), connection -> {
+        jdbc.inTransactionWithoutFlush("store direct-method call " + call.callId(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO hub_method_calls (call_id, device_id,"
                     + " method_name, payload, response_timeout, caller_node, created_at, claim_deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 statement.setString(1, call.callId());
@@ -49,7 +49,7 @@ final class JdbcMethodCallRows {
     }
 
     List<MethodCallRecord> claim(String deviceId, String nodeId, Instant now) {
-        return jdbc.autoCommit("claim the direct-method calls of device '" + deviceId + "'", connection -> {
+        return jdbc.inTransactionWithoutFlush("claim the direct-method calls of device '" + deviceId + "'", connection -> {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE hub_method_calls SET claimed_by = ?"
                     + " WHERE device_id = ? AND claimed_by IS NULL AND claim_deadline > ? RETURNING " + COLUMNS)) {
                 statement.setString(1, nodeId);
@@ -77,7 +77,7 @@ final class JdbcMethodCallRows {
     }
 
     boolean abandonUnclaimed(String callId) {
-        return jdbc.autoCommit("give up direct-method call " + callId, connection -> {
+        return jdbc.inTransactionWithoutFlush("give up direct-method call " + callId, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "UPDATE hub_method_calls SET claimed_by = ? WHERE call_id = ? AND claimed_by IS NULL")) {
                 statement.setString(1, MethodCallRecord.ABANDONED);
@@ -88,7 +88,7 @@ final class JdbcMethodCallRows {
     }
 
     void complete(String callId, String outcome, int status, byte[] payload) {
-        jdbc.inTransaction("store the outcome of direct-method call " + callId, connection -> {
+        jdbc.inTransactionWithoutFlush("store the outcome of direct-method call " + callId, connection -> {
             String callerNode = null;
             String deviceId = null;
             try (PreparedStatement statement = connection.prepareStatement("UPDATE hub_method_calls SET outcome = ?, answer_status = ?,"
@@ -125,7 +125,7 @@ final class JdbcMethodCallRows {
     }
 
     void delete(String callId) {
-        jdbc.autoCommit("delete direct-method call " + callId, connection -> {
+        jdbc.inTransactionWithoutFlush("delete direct-method call " + callId, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM hub_method_calls WHERE call_id = ?")) {
                 statement.setString(1, callId);
                 return statement.executeUpdate();

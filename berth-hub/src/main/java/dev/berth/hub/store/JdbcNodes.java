@@ -24,7 +24,7 @@ final class JdbcNodes {
 
     void heartbeat(String nodeId, Instant now, int telemetryFollowers) {
         Instant at = SqlDialect.storable(now);
-        jdbc.autoCommit("record the heartbeat of hub node " + nodeId, connection -> {
+        jdbc.inTransactionWithoutFlush("record the heartbeat of hub node " + nodeId, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO hub_nodes (node_id, started_at, last_seen,"
                     + " telemetry_followers) VALUES (?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET last_seen = excluded.last_seen,"
                     + " telemetry_followers = excluded.telemetry_followers")) {

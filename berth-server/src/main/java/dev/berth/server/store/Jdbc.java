@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -97,6 +98,24 @@ public final class Jdbc {
                 }
             }
         }
+    }
+
+    /**
+     * A transaction for rows that only matter while the nodes run (their messages to each other): on PostgreSQL it
+     * commits without waiting for the log flush. A database crash may lose the last such commits (well under a
+     * second of them), never corrupt them; everything a device or operator relies on uses {@link #inTransaction}.
+     */
+    public <T> T inTransactionWithoutFlush(String what, Work<T> work) {
+        String relax = dialect.commitWithoutFlush();
+        if (relax.isEmpty()) {
+            return inTransaction(what, work);
+        }
+        return inTransaction(what, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(relax);
+            }
+            return work.run(connection);
+        });
     }
 
     private static <T> T runInTransaction(Connection connection, Work<T> work) throws SQLException {

@@ -22,6 +22,11 @@ record PostgresDialect() implements SqlDialect {
     }
 
     @Override
+    public String commitWithoutFlush() {
+        return "SET LOCAL synchronous_commit TO OFF";
+    }
+
+    @Override
     public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);

@@ -19,6 +19,12 @@ public sealed interface SqlDialect permits SqliteDialect, PostgresDialect {
     /** Appended to a SELECT that reads a row the transaction is about to change. */
     String lockForUpdate();
 
+    /**
+     * A statement that lets the current transaction commit without waiting for its log to reach disk, or empty
+     * where the database has no such per-transaction setting.
+     */
+    String commitWithoutFlush();
+
     void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException;
 
     Instant getInstant(ResultSet row, String column) throws SQLException;

@@ -25,6 +25,11 @@ record SqliteDialect() implements SqlDialect {
     }
 
     @Override
+    public String commitWithoutFlush() {
+        return ""; // PRAGMA synchronous is per connection, not per transaction; one node has no traffic of this kind
+    }
+
+    @Override
     public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);
