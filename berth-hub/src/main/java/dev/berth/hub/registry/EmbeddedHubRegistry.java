@@ -97,10 +97,21 @@ public final class EmbeddedHubRegistry implements HubRegistry {
         return false;
     }
 
+    /**
+     * Replaces tags and desired properties with the enrollment's initial twin. A twin that already holds exactly that
+     * (a new device and an enrollment without an initial twin, say) is left alone: its {@code $version} stays 1, as a
+     * new IoT Hub twin's does, and the device is told nothing.
+     */
     private void applyInitialTwin(HubStore hub, String deviceId, InitialTwin initialTwin) {
         Map<String, Object> tags = initialTwin == null ? null : initialTwin.tags();
         Map<String, Object> desired = initialTwin == null || initialTwin.properties() == null ? null : initialTwin.properties().desired();
-        TwinRecord twin = hub.replaceDesired(deviceId, object(tags), object(desired), null);
+        ObjectNode wantedTags = object(tags);
+        ObjectNode wantedDesired = object(desired);
+        TwinRecord current = hub.findTwin(deviceId).orElse(null);
+        if (current != null && wantedTags.equals(current.tags()) && wantedDesired.equals(current.desired())) {
+            return;
+        }
+        TwinRecord twin = hub.replaceDesired(deviceId, wantedTags, wantedDesired, null);
         ObjectNode notification = twin.desired().deepCopy();
         notification.put(Twin.VERSION, twin.desiredVersion());
         notifier.desiredPropertiesChanged(deviceId, notification);

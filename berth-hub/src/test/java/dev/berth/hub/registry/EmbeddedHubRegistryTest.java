@@ -98,6 +98,14 @@ class EmbeddedHubRegistryTest {
     }
 
     @Test
+    void an_enrollment_without_initial_twin_leaves_a_new_twin_at_version_1_and_tells_the_device_nothing() {
+        registry.provision(new HubDeviceProvisioning(HUB, "plain-dev", new DeviceEvidence.SymmetricKey(key('a')), false, null, true));
+
+        assertThat(store.findTwin("plain-dev").orElseThrow().desiredVersion()).isEqualTo(1);
+        assertThat(notifications).isEmpty();
+    }
+
+    @Test
     void invalid_device_ids_and_a_stopped_hub_are_refused() {
         assertThatThrownBy(() -> registry.provision(new HubDeviceProvisioning(HUB, "has space", new DeviceEvidence.SymmetricKey(key('a')),
                 false, null, true))).isInstanceOf(HubRegistryException.class).hasMessageContaining("not valid");
