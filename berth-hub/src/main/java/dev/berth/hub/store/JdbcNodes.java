@@ -66,22 +66,51 @@ final class JdbcNodes {
         });
     }
 
+    /**
+     * Every session but the last is reported as replaced exactly once, however many nodes claim the device at once:
+     * the insert waits for a concurrent inserter to commit, so the row it then locks is the one it replaces. (A plain
+     * SELECT FOR UPDATE first would find no row to lock while two first connections race, and neither would learn of
+     * the other.)
+     */
     Optional<Presence> claim(String deviceId, String nodeId, String sessionId, Instant now) {
         Instant at = SqlDialect.storable(now);
         return jdbc.inTransaction("record that device '" + deviceId + "' is connected to node " + nodeId, connection -> {
-            Optional<Presence> previous = read(connection, "SELECT device_id, node_id, session_id, connected_at FROM hub_presence"
-                    + " WHERE device_id = ?" + jdbc.dialect().lockForUpdate(), deviceId, null);
-            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO hub_presence (device_id, node_id, session_id,"
-                    + " connected_at) VALUES (?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET node_id = excluded.node_id,"
-                    + " session_id = excluded.session_id, connected_at = excluded.connected_at")) {
-                statement.setString(1, deviceId);
-                statement.setString(2, nodeId);
-                statement.setString(3, sessionId);
-                jdbc.dialect().setInstant(statement, 4, at);
-                statement.executeUpdate();
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                if (insertIfAbsent(connection, deviceId, nodeId, sessionId, at)) {
+                    return Optional.empty();
+                }
+                Optional<Presence> previous = read(connection, "SELECT device_id, node_id, session_id, connected_at FROM hub_presence"
+                        + " WHERE device_id = ?" + jdbc.dialect().lockForUpdate(), deviceId, null);
+                if (previous.isPresent() && update(connection, deviceId, nodeId, sessionId, at)) {
+                    return previous;
+                }
+                // the row went (its session closed) between the insert and the read: insert again
             }
-            return previous;
+            throw new SQLException("the presence of device '" + deviceId + "' kept changing while node " + nodeId + " claimed it");
         });
+    }
+
+    private boolean insertIfAbsent(Connection connection, String deviceId, String nodeId, String sessionId, Instant at)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO hub_presence (device_id, node_id, session_id,"
+                + " connected_at) VALUES (?, ?, ?, ?) ON CONFLICT (device_id) DO NOTHING")) {
+            statement.setString(1, deviceId);
+            statement.setString(2, nodeId);
+            statement.setString(3, sessionId);
+            jdbc.dialect().setInstant(statement, 4, at);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    private boolean update(Connection connection, String deviceId, String nodeId, String sessionId, Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE hub_presence SET node_id = ?, session_id = ?, connected_at = ? WHERE device_id = ?")) {
+            statement.setString(1, nodeId);
+            statement.setString(2, sessionId);
+            jdbc.dialect().setInstant(statement, 3, at);
+            statement.setString(4, deviceId);
+            return statement.executeUpdate() == 1;
+        }
     }
 
     boolean release(String deviceId, String nodeId, String sessionId) {

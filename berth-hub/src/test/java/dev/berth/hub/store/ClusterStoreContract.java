@@ -76,6 +76,44 @@ abstract class ClusterStoreContract {
     }
 
     @Test
+    void of_twenty_nodes_claiming_one_device_at_once_every_session_but_the_last_is_reported_replaced_exactly_once()
+            throws Exception {
+        int nodes = 20;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(nodes);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(nodes);
+            List<java.util.concurrent.Future<java.util.Optional<Presence>>> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                int n = i;
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    return store.claimPresence("hot-dev", "n" + n, "s" + n, NOW);
+                }));
+            }
+            List<String> replaced = new java.util.ArrayList<>();
+            int first = 0;
+            for (var claim : claims) {
+                var previous = claim.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (previous.isEmpty()) {
+                    first++;
+                } else {
+                    replaced.add(previous.get().sessionId());
+                }
+            }
+            store.heartbeat("n0", NOW, 0); // any node alive, so that find() counts the presence; which one is not known
+            for (int i = 1; i < nodes; i++) {
+                store.heartbeat("n" + i, NOW, 0);
+            }
+            String last = store.findPresence("hot-dev", ALIVE_SINCE).orElseThrow().sessionId();
+
+            assertThat(first).as("exactly one claim found the device absent").isEqualTo(1);
+            assertThat(replaced).doesNotHaveDuplicates().doesNotContain(last).hasSize(nodes - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void connected_devices_of_a_page_are_found_in_one_read_counting_only_live_nodes() {
         store.heartbeat("live", NOW, 0);
         store.heartbeat("stale", NOW.minusSeconds(30), 0);
