@@ -191,6 +191,25 @@ class TwoHubNodesOnPostgresTest {
     }
 
     @Test
+    void one_device_connecting_to_both_nodes_at_the_same_moment_ends_with_one_connection() throws Exception {
+        String key = nodes.createDevice(a, "racing-dev");
+        for (int round = 0; round < 5; round++) {
+            try (RawHubDevice onA = new RawHubDevice(nodes, a, "racing-dev", key);
+                 RawHubDevice onB = new RawHubDevice(nodes, b, "racing-dev", key)) {
+                CompletableFuture<?> toA = CompletableFuture.runAsync(() -> onA.connect(true));
+                CompletableFuture<?> toB = CompletableFuture.runAsync(() -> onB.connect(true));
+                CompletableFuture.allOf(toA, toB).get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+                await().atMost(TIMEOUT).until(() -> onA.isConnected() != onB.isConnected());
+                Thread.sleep(500); // a second close would come by now
+                assertThat(onA.isConnected() ^ onB.isConnected()).as("round " + round + ": exactly one connection is left").isTrue();
+            }
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                    json(nodes.service(a, "GET", "/devices/racing-dev", null)).get("connectionState").asText()).isEqualTo("Disconnected"));
+        }
+    }
+
+    @Test
     void connecting_to_a_closes_the_older_session_on_b_and_calls_follow_the_device() throws Exception {
         String key = nodes.createDevice(a, "moving-dev");
         try (RawHubDevice onB = new RawHubDevice(nodes, b, "moving-dev", key);
