@@ -8,31 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.server.api.ServiceApiFixture.Reply;
 import dev.berth.server.api.TestCertificates.Issued;
 import dev.berth.server.pki.Certificates;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CaCertificateApiTest {
-    @TempDir
-    Path dir;
-    ServiceApiFixture api;
+class CaCertificateApiTest extends ServiceApiTestBase {
     final Issued root = rootCa("Berth Test Root");
-
-    @BeforeEach
-    void start() throws Exception {
-        api = ServiceApiFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     private Reply upload(String name, Issued ca) {
         return api.put("/certificates/" + name, "{\"certificate\":" + ca.json() + "}");

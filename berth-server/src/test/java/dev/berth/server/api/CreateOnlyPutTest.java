@@ -3,35 +3,17 @@ package dev.berth.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.server.api.ServiceApiFixture.Reply;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code If-None-Match: *} on a PUT creates only, checked in the write's transaction. */
-class CreateOnlyPutTest {
+class CreateOnlyPutTest extends ServiceApiTestBase {
     private static final String SYMMETRIC = "{\"attestation\":{\"type\":\"symmetricKey\",\"symmetricKey\":{}}}";
-
-    @TempDir
-    Path dir;
-    ServiceApiFixture api;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = ServiceApiFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     private Reply createOnly(String path) {
         return api.call("PUT", path).header("If-None-Match", "*").body(SYMMETRIC).send();

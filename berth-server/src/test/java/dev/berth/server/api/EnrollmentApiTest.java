@@ -4,31 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.server.api.ServiceApiFixture.Reply;
-import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class EnrollmentApiTest {
+class EnrollmentApiTest extends ServiceApiTestBase {
     private static final String KEY_A = Base64.getEncoder().encodeToString(new byte[32]);
     private static final String KEY_B = Base64.getEncoder().encodeToString(new byte[16]);
     private static final String SYMMETRIC = "{\"attestation\":{\"type\":\"symmetricKey\",\"symmetricKey\":{}}}";
-
-    @TempDir
-    Path dir;
-    ServiceApiFixture api;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = ServiceApiFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     @Test
     void create_without_keys_generates_two_64_byte_keys_and_fills_defaults() {

@@ -4,29 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.server.api.ServiceApiFixture.Reply;
-import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class GroupApiTest {
+class GroupApiTest extends ServiceApiTestBase {
     private static final String SYMMETRIC = "{\"attestation\":{\"type\":\"symmetricKey\"}}";
-
-    @TempDir
-    Path dir;
-    ServiceApiFixture api;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = ServiceApiFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     @Test
     void group_create_get_update_delete() {

@@ -4,33 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.server.api.ServiceApiFixture.Reply;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class QueryAndBulkApiTest {
+class QueryAndBulkApiTest extends ServiceApiTestBase {
     private static final String SYMMETRIC = "{\"attestation\":{\"type\":\"symmetricKey\"}}";
     private static final String SELECT_ENROLLMENTS = "{\"query\":\"SELECT * FROM enrollments\"}";
-
-    @TempDir
-    Path dir;
-    ServiceApiFixture api;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = ServiceApiFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     @Test
     void query_pages_through_25_enrollments_ten_at_a_time_and_the_last_page_has_no_continuation() {

@@ -4,27 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.server.api.ServiceApiFixture.Reply;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RegistrationApiTest {
-    @TempDir
-    Path dir;
-    ServiceApiFixture api;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = ServiceApiFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
-
+class RegistrationApiTest extends ServiceApiTestBase {
     @Test
     void get_returns_the_registration_state_with_its_etag() {
         RegistrationFixtures.register(api.store, "Device-1", null);

@@ -3,30 +3,12 @@ package dev.berth.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.server.api.ServiceApiFixture.Reply;
-import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Authorisation, api-version and routing as a client sees them over HTTP. */
-class ServiceAuthApiTest {
+class ServiceAuthApiTest extends ServiceApiTestBase {
     private static final long IN_AN_HOUR = System.currentTimeMillis() / 1000 + 3600;
-
-    @TempDir
-    Path dir;
-    ServiceApiFixture api;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = ServiceApiFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     @Test
     void missing_authorization_is_401000_with_what_to_send() {

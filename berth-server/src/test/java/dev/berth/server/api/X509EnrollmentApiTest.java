@@ -11,27 +11,9 @@ import dev.berth.server.api.ServiceApiFixture.Reply;
 import dev.berth.server.api.TestCertificates.Issued;
 import dev.berth.server.pki.Certificates;
 import dev.berth.server.store.CertificateOwner;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class X509EnrollmentApiTest {
-    @TempDir
-    Path dir;
-    ServiceApiFixture api;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = ServiceApiFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
-
+class X509EnrollmentApiTest extends ServiceApiTestBase {
     static String clientCertificates(String primaryJson, String secondaryJson) {
         return "{\"attestation\":{\"type\":\"x509\",\"x509\":{\"clientCertificates\":{\"primary\":{\"certificate\":" + primaryJson
                 + "}" + (secondaryJson == null ? "" : ",\"secondary\":{\"certificate\":" + secondaryJson + "}") + "}}}}";
