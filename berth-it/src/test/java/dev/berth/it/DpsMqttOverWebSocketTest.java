@@ -120,6 +120,22 @@ class DpsMqttOverWebSocketTest {
         }
     }
 
+    /**
+     * Paho MQTT for Python (under the official Azure IoT Python SDK) answers the server's keep-alive ping with an
+     * unmasked pong; refusing it closed every Python WebSocket device at the first ping, 60 s in.
+     */
+    @Test
+    void an_unmasked_pong_as_paho_for_python_sends_it_keeps_the_websocket_open() throws Exception {
+        try (RawHttps raw = RawHttps.connect(berth)) {
+            assertThat(raw.exchange(upgrade("/$iothub/websocket", "mqtt")).status()).isEqualTo(101);
+
+            raw.sendBytes((byte) 0x8A, (byte) 0x00); // FIN + pong, mask bit 0, empty payload
+            raw.sendBytes((byte) 0x89, (byte) 0x80, (byte) 0x01, (byte) 0x02, (byte) 0x03, (byte) 0x04); // masked ping
+
+            assertThat(raw.readBytes(2)).as("the server's pong to our ping: still open").containsExactly(0x8A, 0x00);
+        }
+    }
+
     @Test
     void plain_requests_on_websocket_paths_still_reach_the_router() throws Exception {
         try (RawHttps raw = RawHttps.connect(berth)) {

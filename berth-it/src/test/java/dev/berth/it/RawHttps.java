@@ -49,6 +49,20 @@ final class RawHttps implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    void sendBytes(byte... bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+    }
+
+    /** Exactly {@code count} bytes, failing if the server closes the connection first. */
+    byte[] readBytes(int count) throws IOException {
+        byte[] bytes = in.readNBytes(count);
+        if (bytes.length < count) {
+            throw new IOException("the server closed the connection after " + bytes.length + " of " + count + " bytes");
+        }
+        return bytes;
+    }
+
     Response exchange(String request) throws IOException {
         send(request);
         return read();

@@ -47,9 +47,14 @@ public final class MqttWebSocketUpgrade {
         this.clock = clock;
     }
 
-    /** The WebSocket settings of the HTTPS listener that carries MQTT. */
+    /**
+     * The WebSocket settings of the HTTPS listener that carries MQTT. Unmasked client frames are accepted: Paho MQTT
+     * for Python (1.x and 2.x, under the official Azure IoT Python SDK) answers the server's keep-alive ping with an
+     * unmasked pong, and refusing it as RFC 6455 5.1 asks dropped every Python WebSocket device at the first ping
+     * (60 s). Masking protects HTTP intermediaries from crafted payloads; this port is TLS from end to end.
+     */
     public static HttpServerOptions configure(HttpServerOptions options) {
-        return options.setWebSocketSubProtocols(SUBPROTOCOL_SPELLINGS)
+        return options.setWebSocketSubProtocols(SUBPROTOCOL_SPELLINGS).setAcceptUnmaskedFrames(true)
                 .setMaxWebSocketFrameSize(MAX_FRAME_BYTES).setMaxWebSocketMessageSize(4 * MAX_FRAME_BYTES)
                 .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
     }

@@ -1,5 +1,6 @@
 package dev.berth.server.mqtt;
 
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -31,7 +32,7 @@ public final class WebSocketMqttTransport implements MqttTransport {
     public WebSocketMqttTransport(Vertx vertx, ServerWebSocket socket, Duration pingInterval) {
         this.socket = socket;
         socket.frameHandler(this::onFrame);
-        socket.exceptionHandler(e -> LOG.debug("MQTT over WebSocket from {}: {}", socket.remoteAddress(), e.toString()));
+        socket.exceptionHandler(this::onError);
         long pinger = vertx.setPeriodic(Math.max(50, pingInterval.toMillis()), t -> {
             if (!socket.isClosed()) {
                 socket.writePing(Buffer.buffer());
@@ -41,6 +42,16 @@ public final class WebSocketMqttTransport implements MqttTransport {
             vertx.cancelTimer(pinger);
             closeHandler.handle(null);
         });
+    }
+
+    /** A broken frame closes the socket (Netty does that); say why, where a dropped connection only needs a debug line. */
+    private void onError(Throwable e) {
+        if (e instanceof CorruptedWebSocketFrameException) {
+            LOG.warn("Closing MQTT over WebSocket from {}: the client broke the WebSocket framing: {}", socket.remoteAddress(),
+                    e.getMessage());
+        } else {
+            LOG.debug("MQTT over WebSocket from {}: {}", socket.remoteAddress(), e.toString());
+        }
     }
 
     private void onFrame(WebSocketFrame frame) {
