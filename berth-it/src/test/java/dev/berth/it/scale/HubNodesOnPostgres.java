@@ -1,7 +1,5 @@
 package dev.berth.it.scale;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.device.client.DeviceClient;
 import dev.berth.device.client.MessageQos;
@@ -10,7 +8,6 @@ import dev.berth.device.security.TrustedCa;
 import dev.berth.hub.BerthHub;
 import dev.berth.protocol.sas.SharedAccessSignatures;
 import dev.berth.server.BerthServer;
-import dev.berth.server.store.PostgresBerthStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,16 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -38,9 +30,6 @@ import javax.net.ssl.SSLContext;
  */
 final class HubNodesOnPostgres implements AutoCloseable {
     static final String HUB = "hub.scale.berth.test";
-    private static final String URL = System.getenv("BERTH_TEST_POSTGRES_URL");
-    private static final String USER = System.getenv().getOrDefault("BERTH_TEST_POSTGRES_USER", "berth");
-    private static final String PASSWORD = System.getenv().getOrDefault("BERTH_TEST_POSTGRES_PASSWORD", "berth");
 
     /** One server with its hub. */
     record Node(BerthServer server, BerthHub hub) {
@@ -50,21 +39,14 @@ final class HubNodesOnPostgres implements AutoCloseable {
     }
 
     private final Path dataDirectory;
-    private final String schema;
+    private final PostgresTestSchema schema;
     private final List<Node> nodes = new ArrayList<>();
     private TrustedCa trustedCa;
     private HttpClient http;
 
     HubNodesOnPostgres(Path dataDirectory) throws Exception {
-        if (URL == null || URL.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("BERTH_TEST_POSTGRES_URL is not set, but CI=true (bash .ci/start-postgres.sh /tmp/pg.env && . /tmp/pg.env before the tests)");
-            }
-            assumeTrue(false, "BERTH_TEST_POSTGRES_URL is not set: hub nodes on PostgreSQL skipped");
-        }
         this.dataDirectory = dataDirectory;
-        this.schema = "berth_hub_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        execute("CREATE SCHEMA " + schema);
+        this.schema = PostgresTestSchema.create("berth_hub_nodes_", "hub nodes on PostgreSQL");
     }
 
     /** Starts another node on the shared database (quick heartbeats so a dead node is noticed within ~1.5 s). */
@@ -73,7 +55,7 @@ final class HubNodesOnPostgres implements AutoCloseable {
                 .clusterPoll(Duration.ofMillis(500)).build();
         // one data directory for all: it only holds the PKI here, and devices trust one CA
         BerthServer server = BerthServer.builder().dataDirectory(dataDirectory)
-                .store(PostgresBerthStore.open(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, USER, PASSWORD))
+                .store(schema.openStore())
                 .mqttPort(0).httpsPort(0).bindHost("127.0.0.1").hostNames(List.of("localhost", HUB)).linkedHubs(List.of(HUB))
                 .extension(hub).hubRegistry(hub.hubRegistry()).build().start();
         Node node = new Node(server, hub);
@@ -166,39 +148,25 @@ final class HubNodesOnPostgres implements AutoCloseable {
     @Override
     public void close() throws Exception {
         new ArrayList<>(nodes).forEach(this::stop);
-        execute("DROP SCHEMA " + schema + " CASCADE");
+        schema.close();
     }
 
     /** Runs SQL in the nodes' schema (to stage what a crashed node leaves behind). */
-    void executeInSchema(String sql) throws Exception {
-        execute("SET search_path TO " + schema + "; " + sql);
+    void executeInSchema(String sql) {
+        schema.executeInSchema(sql);
     }
 
     /**
      * Kills, from the database side, every hub node's LISTEN connection (as a database restart or a network cut would).
      * @return how many were killed
      */
-    int killListenConnections() throws Exception {
-        return countOf("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'LISTEN berth_hub_%'"
+    int killListenConnections() {
+        return PostgresTestSchema.numberOf("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'LISTEN berth_hub_%'"
                 + " AND pid <> pg_backend_pid()");
     }
 
     /** How many LISTEN connections of hub nodes the database has now. */
-    int listenConnections() throws Exception {
-        return countOf("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN berth_hub_%' AND pid <> pg_backend_pid()");
-    }
-
-    private static int countOf(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD); Statement statement = connection.createStatement();
-             java.sql.ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getInt(1);
-        }
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    int listenConnections() {
+        return PostgresTestSchema.numberOf("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN berth_hub_%' AND pid <> pg_backend_pid()");
     }
 }

@@ -1,8 +1,6 @@
 package dev.berth.it.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.device.provisioning.DeviceRegistrationResult;
 import dev.berth.device.provisioning.ProvisioningDeviceClient;
@@ -13,17 +11,11 @@ import dev.berth.protocol.dps.RegistrationStatus;
 import dev.berth.protocol.sas.SharedAccessSignatures;
 import dev.berth.server.BerthServer;
 import dev.berth.server.store.BerthStore;
-import dev.berth.server.store.PostgresBerthStore;
 import dev.berth.server.store.RegistrationRecord;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,27 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code BERTH_TEST_POSTGRES_URL} is set; in CI ({@code CI=true}) its absence is a failure.
  */
 class TwoNodesOnPostgresTest {
-    private static final String URL = System.getenv("BERTH_TEST_POSTGRES_URL");
-    private static final String USER = System.getenv().getOrDefault("BERTH_TEST_POSTGRES_USER", "berth");
-    private static final String PASSWORD = System.getenv().getOrDefault("BERTH_TEST_POSTGRES_PASSWORD", "berth");
     private static final String GROUP_KEY = "8isrFI1sGsIlvvFSSFRiMfCNzv21fjbE/+ah/lSh3lF8e2YG1Te7w1KpZhJFFXJrqYKi9yegxkqIChbqOS9Egw==";
 
     @TempDir
     Path dir;
-    private String schema;
+    private PostgresTestSchema schema;
     private final List<BerthServer> nodes = new ArrayList<>();
     private BerthStore enrollments;
 
     @BeforeEach
     void startTwoNodes() throws Exception {
-        if (URL == null || URL.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("BERTH_TEST_POSTGRES_URL is not set, but CI=true (bash .ci/start-postgres.sh /tmp/pg.env && . /tmp/pg.env before the tests)");
-            }
-            assumeTrue(false, "BERTH_TEST_POSTGRES_URL is not set: two-node test skipped");
-        }
-        schema = "berth_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        execute("CREATE SCHEMA " + schema);
+        schema = PostgresTestSchema.create("berth_nodes_", "the two-node test");
         for (int i = 0; i < 2; i++) {
             // one data directory for both: it only holds the PKI here, and devices trust one CA
             nodes.add(BerthServer.builder().dataDirectory(dir).store(openStore()).mqttPort(0).httpsPort(0).bindHost("127.0.0.1")
@@ -70,7 +52,7 @@ class TwoNodesOnPostgresTest {
     }
 
     private BerthStore openStore() {
-        return PostgresBerthStore.open(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, USER, PASSWORD);
+        return schema.openStore();
     }
 
     @AfterEach
@@ -80,13 +62,7 @@ class TwoNodesOnPostgresTest {
             enrollments.close();
         }
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            schema.close();
         }
     }
 
