@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,9 +91,7 @@ public final class BerthHub implements ServerExtension {
         }
         this.notifier = notifier;
         var authorizer = new ServiceAuthorizer(HubPolicy.NAME, policyKey, hubHostNames, clock);
-        HubDeviceSessions local = sessions;
-        ConnectionStates connectionStates = cluster != null ? cluster.connectionStates()
-                : deviceIds -> deviceIds.stream().filter(local::isConnected).collect(Collectors.toSet());
+        ConnectionStates connectionStates = cluster != null ? cluster.connectionStates() : sessions;
         api = new HubServiceApi(store, authorizer, notifier, connectionStates, context.meters(), clock);
         registry.attach(store, notifier);
         purgeTimer = vertx.setPeriodic(purgeInterval.toMillis(), id -> vertx.executeBlocking(this::purge, false));

@@ -81,7 +81,7 @@ public final class BerthServer implements AutoCloseable {
     }
 
     /** The first configured host name that has a dot and is not an IP address, else {@link #LOOPBACK_HUB}. */
-    static String defaultHub(List<String> hostNames) {
+    public static String defaultHub(List<String> hostNames) {
         return hostNames.stream().filter(h -> h.contains(".") && !h.matches("[0-9.]+") && !h.contains(":"))
                 .findFirst().orElse(LOOPBACK_HUB);
     }

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -128,15 +127,8 @@ public final class HubCluster implements ClusterLink {
     /** Connected here, or on another live node according to the presence table. */
     public ConnectionStates connectionStates() {
         return deviceIds -> {
-            Set<String> connected = new HashSet<>();
-            List<String> elsewhere = new ArrayList<>();
-            for (String id : deviceIds) {
-                if (sessions.isConnected(id)) {
-                    connected.add(id);
-                } else {
-                    elsewhere.add(id);
-                }
-            }
+            Set<String> connected = new HashSet<>(sessions.connected(deviceIds));
+            List<String> elsewhere = deviceIds.stream().filter(id -> !connected.contains(id)).toList();
             if (!elsewhere.isEmpty()) {
                 connected.addAll(store.connectedDevices(elsewhere, membership.aliveSince()));
             }
@@ -202,9 +194,9 @@ public final class HubCluster implements ClusterLink {
 
     @Override
     public void telemetryFollowersChanged(int followers) {
-        membership.telemetryFollowers(followers);
-        if (!running) {
-            return;
+        int before = membership.telemetryFollowers(followers);
+        if (!running || (before > 0) == (followers > 0)) {
+            return; // other nodes only ask whether this node has followers; the exact count goes with the next heartbeat
         }
         // other nodes start (or stop) relaying at once rather than at their next heartbeat
         vertx.executeBlocking(() -> {
@@ -227,7 +219,7 @@ public final class HubCluster implements ClusterLink {
         switch (event.kind()) {
             case HubEvent.DESIRED -> sessions.desiredPropertiesChanged(deviceId, (ObjectNode) Json.read(text, ObjectNode.class));
             case HubEvent.CLOUD_TO_DEVICE -> sessions.cloudToDeviceMessageQueued(deviceId);
-            case HubEvent.REVOKED -> sessions.deviceRevoked(deviceId, text);
+            case HubEvent.REVOKED -> sessions.closeRevokedSession(deviceId, text);
             case HubEvent.REPLACED -> sessions.closeSession(deviceId, text, "connection_replaced",
                     "a newer connection of the same device on another hub node replaced this one");
             case HubEvent.METHOD_CALL -> executor.claimFor(deviceId);

@@ -56,8 +56,9 @@ final class NodeMembership {
                 .map(NodeRecord::nodeId).collect(Collectors.toUnmodifiableSet());
     }
 
-    void telemetryFollowers(int followers) {
-        telemetryFollowers.set(followers);
+    /** @return the count before */
+    int telemetryFollowers(int followers) {
+        return telemetryFollowers.getAndSet(followers);
     }
 
     /** The other live nodes (as last seen). */

@@ -52,16 +52,18 @@ final class RemoteMethodCaller {
             } else if (handed.result() == null) {
                 outcome.tryComplete(MethodOutcome.notOnline("device '" + deviceId + "' is not connected to any hub node"));
             } else {
+                outcome.future().onComplete(done -> deleteRow(callId)); // only a stored call has a row to delete
                 vertx.setTimer(Math.max(1, handed.result().toMillis()), t -> checkClaimed(callId, deviceId, call));
             }
         });
-        return outcome.future().onComplete(done -> {
-            pending.remove(callId);
-            vertx.executeBlocking(() -> {
-                store.deleteMethodCall(callId);
-                return null;
-            }, false).onFailure(e -> LOG.debug("Could not delete method call {} (the purge will): {}", callId, e.toString()));
-        });
+        return outcome.future().onComplete(done -> pending.remove(callId));
+    }
+
+    private void deleteRow(String callId) {
+        vertx.executeBlocking(() -> {
+            store.deleteMethodCall(callId);
+            return null;
+        }, false).onFailure(e -> LOG.debug("Could not delete method call {} (the purge will): {}", callId, e.toString()));
     }
 
     /** @return how long to wait for a node to claim the call, or null when no node holds the device and none may come */

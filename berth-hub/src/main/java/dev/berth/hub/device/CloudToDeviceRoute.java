@@ -64,7 +64,7 @@ final class CloudToDeviceRoute {
             if (ar.failed() && ar.cause() instanceof DeviceNotFoundException) {
                 HubHttpErrors.deviceNotFound(ctx, deviceId);
             } else if (ar.failed()) {
-                HubHttpErrors.respond(ctx, 500, 500001, "ServerError", "the message could not be queued: " + ar.cause());
+                HubHttpErrors.serverError(ctx, "the message could not be queued", ar.cause());
             } else if (ar.result() == null) {
                 HubHttpErrors.deviceNotFound(ctx, deviceId);
             } else {

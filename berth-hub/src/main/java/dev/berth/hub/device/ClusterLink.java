@@ -54,7 +54,7 @@ public interface ClusterLink {
 
         @Override
         public Future<MethodOutcome> callElsewhere(String deviceId, DirectMethodCall call) {
-            return Future.succeededFuture(MethodOutcome.notOnline("device '" + deviceId + "' is not connected to this hub"));
+            throw new IllegalStateException("one hub node has no other node to call; ask spansNodes() first");
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.berth.hub.device;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.hub.ConnectionStates;
 import dev.berth.hub.DeviceNotifier;
 import dev.berth.hub.store.DeviceRecord;
 import dev.berth.hub.store.HubStore;
@@ -17,6 +18,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * this node; what concerns devices on other nodes goes through the {@link ClusterLink}. See docs/hub-device.md
  * and docs/hub.md ("Several hub nodes").
  */
-public final class HubDeviceSessions implements DeviceNotifier {
+public final class HubDeviceSessions implements DeviceNotifier, ConnectionStates {
     private static final Logger LOG = LoggerFactory.getLogger(HubDeviceSessions.class);
     private static final Duration ALLOWED_CLOCK_SKEW = Duration.ofSeconds(60);
 
@@ -118,8 +120,7 @@ public final class HubDeviceSessions implements DeviceNotifier {
      * client are held briefly, as provisioning does for the Java provisioning SDK.
      */
     static Duration twinAnswerDelay(HubUsername username) {
-        String clientType = username.parameters().getOrDefault("DeviceClientType", "");
-        return clientType.startsWith("com.microsoft.azure.sdk.iot.iot-device-client") ? OFFICIAL_JAVA_SDK_TWIN_DELAY : Duration.ZERO;
+        return username.isOfficialJavaSdk() ? OFFICIAL_JAVA_SDK_TWIN_DELAY : Duration.ZERO;
     }
 
     private static final Duration OFFICIAL_JAVA_SDK_TWIN_DELAY = Duration.ofMillis(30);
@@ -160,9 +161,16 @@ public final class HubDeviceSessions implements DeviceNotifier {
     }
 
     /** Whether the device has an open session on this node (the registry's {@code connectionState}). */
+    @Override
     public boolean isConnected(String deviceId) {
         DeviceSession session = context.devices().find(deviceId);
         return session != null && session.isOpen();
+    }
+
+    /** Of these devices, the ones with an open session on this node. */
+    @Override
+    public Set<String> connected(Collection<String> deviceIds) {
+        return deviceIds.stream().filter(this::isConnected).collect(Collectors.toSet());
     }
 
     @Override
@@ -188,6 +196,11 @@ public final class HubDeviceSessions implements DeviceNotifier {
             context.storedSubscriptions().forget(deviceId);
             return null;
         }, false).onFailure(e -> LOG.warn("Could not forget the stored subscriptions of revoked device '{}': {}", deviceId, e.toString()));
+        closeRevokedSession(deviceId, reason);
+    }
+
+    /** Closes the device's session here; the node that revoked it has already forgotten its stored subscriptions. */
+    public void closeRevokedSession(String deviceId, String reason) {
         DeviceSession session = context.devices().find(deviceId);
         if (session != null) {
             session.run(() -> session.close("device_revoked", reason));
@@ -223,11 +236,6 @@ public final class HubDeviceSessions implements DeviceNotifier {
         context.telemetry().stored(message);
     }
 
-    /** How many live telemetry followers this node has. */
-    public int telemetryFollowers() {
-        return context.telemetry().followers();
-    }
-
 
     /**
      * Mounts {@code POST /twins/{id}/methods}, {@code POST /devices/{id}/messages/devicebound} and
@@ -240,7 +248,7 @@ public final class HubDeviceSessions implements DeviceNotifier {
 
     /** As above; a queued cloud-to-device message is announced through {@code notifier} (which knows the other nodes). */
     public void mountRoutes(Router router, Handler<RoutingContext> authorizer, DeviceNotifier notifier) {
-        new MethodInvocationRoute(context).mount(router, authorizer);
+        new MethodInvocationRoute(context, methodInvoker).mount(router, authorizer);
         new CloudToDeviceRoute(context, notifier).mount(router, authorizer);
         new TelemetryStreamRoute(context).mount(router, authorizer);
     }

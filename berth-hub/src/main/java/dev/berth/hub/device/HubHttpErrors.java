@@ -22,12 +22,29 @@ final class HubHttpErrors {
         if (ctx.response().ended() || ctx.response().closed()) {
             return;
         }
+        write(ctx, status, errorCode, name + ": " + message, trackingId);
+    }
+
+    private static void write(RoutingContext ctx, int status, int errorCode, String message, String trackingId) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("errorCode", errorCode);
-        body.put("message", name + ": " + message);
+        body.put("message", message);
         body.put("trackingId", trackingId);
         body.put("timestampUtc", Instant.now().toString());
         ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8").end(Json.write(body));
+    }
+
+    /**
+     * A failure of the hub itself (e.g. the store): the cause is logged at ERROR under the tracking ID the caller
+     * gets, and the caller is told what failed without internal details such as SQL text.
+     */
+    static void serverError(RoutingContext ctx, String whatFailed, Throwable cause) {
+        String trackingId = UUID.randomUUID().toString();
+        LOG.error("{} {} failed: {} (trackingId={})", ctx.request().method(), ctx.request().path(), whatFailed, trackingId, cause);
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        write(ctx, 500, 500001, "ServerError: " + whatFailed + "; the operator log has the cause under this trackingId", trackingId);
     }
 
     static void badRequest(RoutingContext ctx, String message) {

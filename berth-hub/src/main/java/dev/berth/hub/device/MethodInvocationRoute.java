@@ -25,9 +25,9 @@ final class MethodInvocationRoute {
     private final HubSessionContext context;
     private final LocalMethodInvoker invoker;
 
-    MethodInvocationRoute(HubSessionContext context) {
+    MethodInvocationRoute(HubSessionContext context, LocalMethodInvoker invoker) {
         this.context = context;
-        this.invoker = new LocalMethodInvoker(context);
+        this.invoker = invoker;
     }
 
     void mount(Router router, Handler<RoutingContext> authorizer) {
@@ -48,28 +48,27 @@ final class MethodInvocationRoute {
             return;
         }
         DeviceSession here = context.devices().find(deviceId);
-        if (here != null && here.receivesMethods()) {
-            invoker.invoke(here, call.methodName(), call.payload(), call.responseTimeoutSeconds()).onComplete(done -> respond(ctx, done));
-        } else if (context.cluster().spansNodes()) {
+        if ((here == null || !here.receivesMethods()) && context.cluster().spansNodes()) {
             context.cluster().callElsewhere(deviceId, call).onComplete(done -> respond(ctx, done));
-        } else {
-            context.devices().awaitMethodSubscriber(context.vertx(), deviceId, call.connectTimeoutSeconds() * 1000L).onComplete(online -> {
-                if (online.failed()) {
-                    respond(ctx, Future.succeededFuture(MethodOutcome.notOnline("device '" + deviceId
-                            + "' is not connected or has not subscribed to $iothub/methods/POST/# (waited "
-                            + call.connectTimeoutSeconds() + " s)")));
-                } else {
-                    invoker.invoke(online.result(), call.methodName(), call.payload(), call.responseTimeoutSeconds())
-                            .onComplete(done -> respond(ctx, done));
-                }
-            });
+            return;
         }
+        // answers at once when the device is here and subscribed; else waits up to connectTimeoutInSeconds
+        context.devices().awaitMethodSubscriber(context.vertx(), deviceId, call.connectTimeoutSeconds() * 1000L).onComplete(online -> {
+            if (online.failed()) {
+                respond(ctx, Future.succeededFuture(MethodOutcome.notOnline("device '" + deviceId
+                        + "' is not connected or has not subscribed to $iothub/methods/POST/# (waited "
+                        + call.connectTimeoutSeconds() + " s)")));
+            } else {
+                invoker.invoke(online.result(), call.methodName(), call.payload(), call.responseTimeoutSeconds())
+                        .onComplete(done -> respond(ctx, done));
+            }
+        });
     }
 
     private void respond(RoutingContext ctx, AsyncResult<MethodOutcome> done) {
         if (done.failed()) {
             context.metrics().methodCall("failed");
-            HubHttpErrors.respond(ctx, 500, 500001, "ServerError", "the method call failed: " + done.cause());
+            HubHttpErrors.serverError(ctx, "the method call failed", done.cause());
             return;
         }
         MethodOutcome outcome = done.result();

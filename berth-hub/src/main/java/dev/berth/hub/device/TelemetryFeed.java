@@ -32,10 +32,6 @@ final class TelemetryFeed {
         };
     }
 
-    int followers() {
-        return followers.size();
-    }
-
     void stored(TelemetryMessage message) {
         for (Consumer<TelemetryMessage> follower : followers) {
             try {

@@ -18,13 +18,13 @@ public final class JdbcClusterStore implements ClusterStore {
     JdbcClusterStore(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.nodes = new JdbcNodes(jdbc);
-        this.events = new JdbcHubEvents(jdbc, clock);
+        this.events = new JdbcHubEvents(jdbc, clock, isShared());
         this.calls = new JdbcMethodCallRows(jdbc, events);
     }
 
     /** Whether other processes can share this database (PostgreSQL) rather than one embedded file (SQLite). */
     public boolean isShared() {
-        return "postgresql".equals(jdbc.dialect().name());
+        return jdbc.dialect().sharedAcrossProcesses();
     }
 
     @Override

@@ -22,10 +22,11 @@ final class JdbcHubEvents {
     private final Clock clock;
     private final boolean notifies;
 
-    JdbcHubEvents(Jdbc jdbc, Clock clock) {
+    /** @param notifies whether other processes listen on this database (PostgreSQL) and are to be woken */
+    JdbcHubEvents(Jdbc jdbc, Clock clock, boolean notifies) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.notifies = "postgresql".equals(jdbc.dialect().name());
+        this.notifies = notifies;
     }
 
     void send(HubEvent event) {

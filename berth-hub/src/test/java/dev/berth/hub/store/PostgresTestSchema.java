@@ -40,8 +40,7 @@ final class PostgresTestSchema {
         assumeTrue(configured(), "BERTH_TEST_POSTGRES_URL is not set: PostgreSQL " + what + " skipped");
         schema = "berth_hub_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         execute("CREATE SCHEMA " + schema);
-        String separator = URL.contains("?") ? "&" : "?";
-        return PostgresBerthStore.open(URL + separator + "currentSchema=" + schema, USER, PASSWORD);
+        return PostgresBerthStore.open(URL, USER, PASSWORD, schema);
     }
 
     void drop() {

@@ -45,7 +45,7 @@ final class PostgresTestSchema implements AutoCloseable {
 
     /** A store on the schema, as each node opens its own. */
     JdbcBerthStore openStore() {
-        return PostgresBerthStore.open(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, USER, PASSWORD);
+        return PostgresBerthStore.open(URL, USER, PASSWORD, schema);
     }
 
     /** Runs SQL in the schema (to stage what a crashed node leaves behind). */

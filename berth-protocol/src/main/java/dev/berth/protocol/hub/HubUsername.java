@@ -50,6 +50,14 @@ public record HubUsername(String hubHostName, String deviceId, String moduleId, 
         return parameters.get("api-version");
     }
 
+    /**
+     * True for the official Java device SDK (iot-device-client), which names itself in {@code DeviceClientType}; it
+     * can lose a twin answer that arrives within about a millisecond, so the hub holds its answers briefly.
+     */
+    public boolean isOfficialJavaSdk() {
+        return parameters.getOrDefault("DeviceClientType", "").startsWith("com.microsoft.azure.sdk.iot.iot-device-client");
+    }
+
     /** The Plug and Play model ID the device announced, or null. */
     public String modelId() {
         return parameters.get("model-id");

@@ -34,6 +34,19 @@ public record ServiceConnectionString(String hostName, String keyName, String ke
         return new ServiceConnectionString(host, name, key);
     }
 
+    /**
+     * The host name without its port, which names the hub or service ({@code localhost:8443} gives {@code localhost},
+     * {@code [::1]:8443} gives {@code [::1]}). A bare IPv6 address (more than one colon, no brackets) has no port to drop.
+     */
+    public String hostWithoutPort() {
+        if (hostName.startsWith("[")) {
+            int close = hostName.indexOf(']');
+            return close < 0 ? hostName : hostName.substring(0, close + 1);
+        }
+        int colon = hostName.indexOf(':');
+        return colon >= 0 && colon == hostName.lastIndexOf(':') ? hostName.substring(0, colon) : hostName;
+    }
+
     @Override
     public String toString() {
         return "HostName=" + hostName + ";SharedAccessKeyName=" + keyName + ";SharedAccessKey=" + key;

@@ -21,4 +21,18 @@ class ServiceConnectionStringTest {
         assertThatThrownBy(() -> ServiceConnectionString.parse("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> ServiceConnectionString.parse("HostName")).hasMessageContaining("name=value");
     }
+
+    @Test
+    void host_without_port_drops_only_the_port() {
+        assertThat(withHost("myhub.azure-devices.net").hostWithoutPort()).isEqualTo("myhub.azure-devices.net");
+        assertThat(withHost("localhost:8443").hostWithoutPort()).isEqualTo("localhost");
+        assertThat(withHost("127.0.0.1:443").hostWithoutPort()).isEqualTo("127.0.0.1");
+        assertThat(withHost("[::1]:8443").hostWithoutPort()).isEqualTo("[::1]");
+        assertThat(withHost("[fe80::1]").hostWithoutPort()).isEqualTo("[fe80::1]");
+        assertThat(withHost("::1").hostWithoutPort()).isEqualTo("::1");
+    }
+
+    private static ServiceConnectionString withHost(String host) {
+        return ServiceConnectionString.parse("HostName=" + host + ";SharedAccessKeyName=iothubowner;SharedAccessKey=abc=");
+    }
 }

@@ -9,7 +9,6 @@ import dev.berth.server.store.Page;
 import dev.berth.server.store.RegistrationRecord;
 import dev.berth.server.store.RegistrationStore;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,7 +54,7 @@ final class EnrollmentResource {
         Map<String, RegistrationRecord> states = registrations.findRegistrations(
                 page.items().stream().map(IndividualEnrollment::registrationId).toList());
         List<IndividualEnrollment> items = page.items().stream()
-                .map(e -> withRegistrationState(e, Optional.ofNullable(states.get(e.registrationId().toLowerCase(Locale.ROOT)))))
+                .map(e -> withRegistrationState(e, Optional.ofNullable(states.get(e.registrationId()))))
                 .toList();
         return ServiceResponse.page(items, "enrollment", pageSize, page.continuation());
     }

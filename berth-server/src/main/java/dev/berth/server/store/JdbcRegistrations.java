@@ -9,10 +9,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Registration states, saved together with the operation that produced them. */
 final class JdbcRegistrations {
@@ -46,11 +46,11 @@ final class JdbcRegistrations {
     }
 
     Map<String, RegistrationRecord> findAll(Collection<String> registrationIds) {
-        Map<String, RegistrationRecord> found = new HashMap<>();
+        Map<String, RegistrationRecord> found = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         jdbc.readInChunks("read registrations", "SELECT " + COLUMNS + " FROM registrations WHERE registration_key IN (%s)",
                 registrationIds.stream().map(id -> StoreKeys.keyOf(NOUN, id)).toList(), Jdbc.TrailingParameters.NONE, row -> {
                     RegistrationRecord record = read(row);
-                    found.put(StoreKeys.keyOf(NOUN, record.registrationId()), record);
+                    found.put(record.registrationId(), record);
                 });
         return found;
     }

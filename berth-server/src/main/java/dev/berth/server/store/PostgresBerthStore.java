@@ -13,6 +13,11 @@ public final class PostgresBerthStore {
     private PostgresBerthStore() {
     }
 
+    /** The store in the given schema of the database the URL names (it adds {@code currentSchema} to the URL). */
+    public static JdbcBerthStore open(String jdbcUrl, String user, String password, String schema) {
+        return open(jdbcUrl + (jdbcUrl != null && jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
+    }
+
     public static JdbcBerthStore open(String jdbcUrl, String user, String password) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("a PostgreSQL JDBC URL starts with jdbc:postgresql:, got " + jdbcUrl);

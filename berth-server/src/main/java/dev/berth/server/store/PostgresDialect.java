@@ -22,6 +22,11 @@ record PostgresDialect() implements SqlDialect {
     }
 
     @Override
+    public boolean sharedAcrossProcesses() {
+        return true;
+    }
+
+    @Override
     public String commitWithoutFlush() {
         return "SET LOCAL synchronous_commit TO OFF";
     }

@@ -12,7 +12,7 @@ public interface RegistrationStore {
 
     /**
      * The registrations of many IDs in one read (a listing page shows each enrollment's state).
-     * @return by registration ID in lower case (IDs compare case-insensitively); IDs without one are absent
+     * @return by registration ID, looked up ignoring case as IDs compare; IDs without a registration are absent
      */
     Map<String, RegistrationRecord> findRegistrations(Collection<String> registrationIds);
 

@@ -16,6 +16,9 @@ public sealed interface SqlDialect permits SqliteDialect, PostgresDialect {
     /** "sqlite" or "postgresql"; also the folder of the dialect's migrations under {@code db/migration}. */
     String name();
 
+    /** Whether several processes (nodes) can share the database, rather than one process owning an embedded file. */
+    boolean sharedAcrossProcesses();
+
     /** Appended to a SELECT that reads a row the transaction is about to change. */
     String lockForUpdate();
 

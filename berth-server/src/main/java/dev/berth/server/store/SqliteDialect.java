@@ -25,6 +25,11 @@ record SqliteDialect() implements SqlDialect {
     }
 
     @Override
+    public boolean sharedAcrossProcesses() {
+        return false;
+    }
+
+    @Override
     public String commitWithoutFlush() {
         return ""; // PRAGMA synchronous is per connection, not per transaction; one node has no traffic of this kind
     }

@@ -43,8 +43,7 @@ class PostgresBerthStoreTest extends BerthStoreContract {
             schema = "berth_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
             execute("CREATE SCHEMA " + schema);
         }
-        String separator = URL.contains("?") ? "&" : "?";
-        return PostgresBerthStore.open(URL + separator + "currentSchema=" + schema, USER, PASSWORD);
+        return PostgresBerthStore.open(URL, USER, PASSWORD, schema);
     }
 
     @Override
