@@ -47,8 +47,7 @@ public final class AzureIotHubRegistry implements HubRegistry {
     /** @param sslContext the TLS trust for the hub (e.g. a private hub's CA), or null for the JDK default */
     public AzureIotHubRegistry(String connectionString, SSLContext sslContext, Clock clock) {
         this.connection = ServiceConnectionString.parse(connectionString);
-        String host = connection.hostName().toLowerCase(Locale.ROOT);
-        this.hubName = host.contains(":") && !host.startsWith("[") ? host.substring(0, host.lastIndexOf(':')) : host;
+        this.hubName = connection.hostWithoutPort().toLowerCase(Locale.ROOT);
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
         if (sslContext != null) {
             builder.sslContext(sslContext);
