@@ -10,22 +10,17 @@ import dev.berth.device.security.TrustedCa;
 import dev.berth.device.security.X509Credential;
 import dev.berth.hub.BerthHub;
 import dev.berth.it.BerthTestServer;
+import dev.berth.it.HubServiceCalls;
 import dev.berth.it.TestPki;
 import dev.berth.it.X509Enrollments;
-import dev.berth.protocol.sas.SharedAccessSignatures;
 import dev.berth.server.BerthServer;
 import dev.berth.server.store.BerthStore;
 import dev.berth.server.store.SqliteBerthStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
@@ -166,29 +161,10 @@ final class HubTestBed implements AutoCloseable {
         return client(new ProvisionedDevice(hubName, deviceId, SymmetricKeyCredential.of(key)));
     }
 
+    /** A call of the hub's service API, authorised as a back-end application would be. */
     HttpResponse<String> service(String method, String path, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + server.httpsPort() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", serviceToken())
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A token made from the hub's service connection string, as a back-end application would. */
-    private String serviceToken() {
-        String connectionString = hub.serviceConnectionString(hubName, server.httpsPort());
-        String key = connectionString.substring(connectionString.indexOf("SharedAccessKey=") + "SharedAccessKey=".length());
-        return SharedAccessSignatures.createToken(key, hubName, Instant.now().plusSeconds(3600).getEpochSecond(), "iothubowner");
+        return new HubServiceCalls(http).call(server.httpsPort(), hub.serviceConnectionString(hubName, server.httpsPort()), method, path,
+                jsonBody, null);
     }
 
     static String newKey() {

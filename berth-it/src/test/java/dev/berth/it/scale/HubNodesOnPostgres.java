@@ -6,10 +6,8 @@ import dev.berth.device.client.MessageQos;
 import dev.berth.device.security.SymmetricKeyCredential;
 import dev.berth.device.security.TrustedCa;
 import dev.berth.hub.BerthHub;
-import dev.berth.protocol.sas.SharedAccessSignatures;
+import dev.berth.it.HubServiceCalls;
 import dev.berth.server.BerthServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -103,36 +100,18 @@ final class HubNodesOnPostgres implements AutoCloseable {
 
     /** A service call with {@code If-Match} (null for none). */
     HttpResponse<String> service(Node node, String method, String path, String jsonBody, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + node.server().httpsPort() + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", serviceToken(node))
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new HubServiceCalls(http).call(node.server().httpsPort(), connectionString(node), method, path, jsonBody, ifMatch);
     }
 
     /** The live telemetry stream of a node, line by line, as it arrives. */
     java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> telemetryStream(Node node, String deviceId) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + node.server().httpsPort()
-                + "/telemetry/stream?device=" + deviceId)).header("Authorization", serviceToken(node)).GET().build();
+                + "/telemetry/stream?device=" + deviceId)).header("Authorization", HubServiceCalls.token(connectionString(node))).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     }
 
-    private String serviceToken(Node node) {
-        String connectionString = node.hub().serviceConnectionString(HUB, node.server().httpsPort());
-        String key = connectionString.substring(connectionString.indexOf("SharedAccessKey=") + "SharedAccessKey=".length());
-        return SharedAccessSignatures.createToken(key, HUB, Instant.now().plusSeconds(3600).getEpochSecond(), "iothubowner");
+    private static String connectionString(Node node) {
+        return node.hub().serviceConnectionString(HUB, node.server().httpsPort());
     }
 
     private SSLContext sslContext() {

@@ -6,6 +6,9 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import dev.berth.protocol.hub.HubDownlinkTopic;
+import dev.berth.protocol.hub.HubTopics;
+import dev.berth.protocol.hub.HubUsername;
 import dev.berth.protocol.sas.SharedAccessSignatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,10 +35,10 @@ final class RawHubDevice implements AutoCloseable {
     }
 
     Mqtt3ConnAck connect(boolean cleanSession) {
-        String token = SharedAccessSignatures.createToken(key, HubNodesOnPostgres.HUB + "/devices/" + deviceId,
+        String token = SharedAccessSignatures.createToken(key, HubUsername.resource(HubNodesOnPostgres.HUB, deviceId),
                 Instant.now().plusSeconds(3600).getEpochSecond(), null);
         return client.connectWith().cleanSession(cleanSession).keepAlive(60).simpleAuth()
-                .username(HubNodesOnPostgres.HUB + "/" + deviceId + "/?api-version=2021-04-12")
+                .username(HubUsername.format(HubNodesOnPostgres.HUB, deviceId, null))
                 .password(token.getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send();
     }
 
@@ -55,12 +58,10 @@ final class RawHubDevice implements AutoCloseable {
     /** Waits for a method request and answers it with this status and body. @return the request */
     Mqtt3Publish answerNextMethod(int status, String body) throws InterruptedException {
         Mqtt3Publish request = next();
-        String topic = request.getTopic().toString();
-        if (!topic.startsWith("$iothub/methods/POST/")) {
-            throw new AssertionError("expected a method request, got " + topic);
+        if (!(HubDownlinkTopic.parse(request.getTopic().toString(), deviceId) instanceof HubDownlinkTopic.MethodRequest method)) {
+            throw new AssertionError("expected a method request, got " + request.getTopic());
         }
-        String rid = topic.substring(topic.indexOf("$rid=") + "$rid=".length());
-        client.publishWith().topic("$iothub/methods/res/" + status + "/?$rid=" + rid).qos(MqttQos.AT_LEAST_ONCE)
+        client.publishWith().topic(HubTopics.methodResponse(status, method.rid())).qos(MqttQos.AT_LEAST_ONCE)
                 .payload(body.getBytes(StandardCharsets.UTF_8)).send();
         return request;
     }
