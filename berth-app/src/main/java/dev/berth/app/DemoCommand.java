@@ -1,23 +1,17 @@
 package dev.berth.app;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.berth.device.security.TrustedCa;
 import dev.berth.protocol.service.ServiceConnectionString;
 import dev.berth.server.BerthServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,16 +50,14 @@ final class DemoCommand implements Callable<Integer> {
             throw new CliException("--devices must be 0 to 200, got " + groupDevices);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path directory = dataDir != null ? dataDir.toAbsolutePath() : Files.createTempDirectory("berth-demo-");
-        Logger berthLog = (Logger) LoggerFactory.getLogger("dev.berth");
-        Level previousLevel = berthLog.getLevel();
-        if (!BerthCli.isVerbose(spec.root().commandLine().getParseResult())) {
-            berthLog.setLevel(Level.WARN); // the table is the demo's output; the server's INFO lines would bury it
-        }
         // the hub is named 127.0.0.1 so that devices dial their assigned hub as it is, as the reference sample does
-        HubWiring hubs = HubWiring.of(List.of(), List.of(BerthServer.LOOPBACK_HUB), true, List.of(), HubWiring.DEFAULT_RETENTION);
-        try (BerthServer server = hubs.applyTo(BerthServer.builder()).dataDirectory(directory).bindHost("127.0.0.1")
+        HubWiring hubs = HubWiring.embeddedOnly(BerthServer.LOOPBACK_HUB);
+        // quiet unless --verbose: the table is the demo's output
+        try (InProcessDataDirectory data = InProcessDataDirectory.open(dataDir, "berth-demo-",
+                !BerthCli.isVerbose(spec.root().commandLine().getParseResult()));
+             BerthServer server = hubs.applyTo(BerthServer.builder()).dataDirectory(data.path()).bindHost("127.0.0.1")
                 .mqttPort(0).httpsPort(0).retryAfterSeconds(1).build().start()) {
+            Path directory = data.path();
             out.printf("Started Berth in %s%s: ID scope %s, MQTT/TLS port %d, HTTPS port %d.%n", directory,
                     dataDir == null ? " (temporary)" : "", server.idScope(), server.mqttPort(), server.httpsPort());
             List<DemoDevices.Device> devices = enroll(server, directory, out);
@@ -86,11 +78,6 @@ final class DemoCommand implements Callable<Integer> {
             List<DemoHub.Session> sessions = new DemoHub(server.mqttPort(), TrustedCa.fromPemFile(server.caCertificate()), hubApi)
                     .runAll(assigned);
             return report(out, outcomes, sessions, millisBetween(started, provisioned), millisBetween(provisioned, System.nanoTime()));
-        } finally {
-            berthLog.setLevel(previousLevel);
-            if (dataDir == null) {
-                deleteRecursively(directory);
-            }
         }
     }
 
@@ -140,16 +127,5 @@ final class DemoCommand implements Callable<Integer> {
 
     private static long millisBetween(long startNanos, long endNanos) {
         return (endNanos - startNanos) / 1_000_000;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

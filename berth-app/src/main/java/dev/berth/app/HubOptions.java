@@ -1,5 +1,6 @@
 package dev.berth.app;
 
+import dev.berth.protocol.service.ServiceConnectionString;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,8 +36,10 @@ public final class HubOptions {
 
     public ServiceApiClient connect() {
         if (connectionString != null) {
-            URI url = serviceUrl != null ? serviceUrl : URI.create("https://" + hostOf(connectionString));
-            return ServiceOptions.client(connectionString, "--connection-string", url, caFile, ServiceApiClient.HUB_API_VERSION);
+            ServiceConnectionString parsed = ServiceOptions.parse(connectionString, "--connection-string");
+            // the HostName as given, port included: a private hub's connection string names where its API listens
+            URI url = serviceUrl != null ? serviceUrl : URI.create("https://" + parsed.hostName());
+            return ServiceOptions.client(parsed, url, caFile, ServiceApiClient.HUB_API_VERSION);
         }
         Path directory = dataDir.resolve();
         Endpoints endpoints = Endpoints.readOrDefaults(directory);
@@ -52,15 +55,7 @@ public final class HubOptions {
             ca = caFile != null ? caFile : local.server().caCertificate();
         }
         URI url = serviceUrl != null ? serviceUrl : endpoints.localServiceUrl();
-        return ServiceOptions.client(connection, "hub connection string", url, ca, ServiceApiClient.HUB_API_VERSION);
-    }
-
-    /** The HostName of a connection string as given; a malformed one is reported by the client's own check. */
-    private static String hostOf(String connectionString) {
-        try {
-            return dev.berth.protocol.service.ServiceConnectionString.parse(connectionString).hostName();
-        } catch (IllegalArgumentException e) {
-            throw new CliException("bad --connection-string: " + e.getMessage(), e);
-        }
+        return ServiceOptions.client(ServiceOptions.parse(connection, "hub connection string"), url, ca,
+                ServiceApiClient.HUB_API_VERSION);
     }
 }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * How {@code berth serve} links hubs: the embedded hub serves every linked hub (unless turned off), and each
  * Azure IoT hub given by connection string is linked too, its devices put there through its REST API.
  */
-final class HubWiring {
+public final class HubWiring {
     static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
     private static final Pattern RETENTION = Pattern.compile("(\\d{1,6})([dhms])");
 
@@ -47,14 +47,13 @@ final class HubWiring {
         List<String> azureHubs = new ArrayList<>();
         for (String connectionString : azureConnectionStrings) {
             try {
-                String host = ServiceConnectionString.parse(connectionString).hostName().toLowerCase(Locale.ROOT);
-                azureHubs.add(host.contains(":") ? host.substring(0, host.indexOf(':')) : host);
+                azureHubs.add(ServiceConnectionString.parse(connectionString).hostWithoutPort().toLowerCase(Locale.ROOT));
                 registries.add(new AzureIotHubRegistry(connectionString));
             } catch (IllegalArgumentException e) {
                 throw new CliException("bad --hub-connection-string: " + e.getMessage(), e);
             }
         }
-        List<String> ownHubs = new ArrayList<>(hubs.isEmpty() && azureHubs.isEmpty() ? List.of(defaultHub(hostNames)) : hubs);
+        List<String> ownHubs = new ArrayList<>(hubs.isEmpty() && azureHubs.isEmpty() ? List.of(BerthServer.defaultHub(hostNames)) : hubs);
         ownHubs.removeIf(hub -> azureHubs.stream().anyMatch(hub::equalsIgnoreCase));
         List<String> linked = new ArrayList<>(ownHubs);
         linked.addAll(azureHubs);
@@ -71,10 +70,12 @@ final class HubWiring {
         return new HubWiring(List.copyOf(serverNames), List.copyOf(linked), hub, registry);
     }
 
-    /** The same rule as BerthServer's: the first host name with a dot that is not an IP address, else 127.0.0.1. */
-    static String defaultHub(List<String> hostNames) {
-        return hostNames.stream().filter(h -> h.contains(".") && !h.matches("[0-9.]+") && !h.contains(":"))
-                .findFirst().orElse(BerthServer.LOOPBACK_HUB);
+    /**
+     * Only the embedded hub, named {@code hub}, for a server this process starts for itself (the demo, the bench);
+     * each server needs a wiring of its own, as the hub is started by the server it is applied to.
+     */
+    public static HubWiring embeddedOnly(String hub) {
+        return of(List.of(), List.of(hub), true, List.of(), DEFAULT_RETENTION);
     }
 
     /** {@code 7d}, {@code 12h}, {@code 90m} or {@code 3600s}; ISO-8601 ({@code P7D}, {@code PT12H}) works too. */
@@ -104,13 +105,13 @@ final class HubWiring {
     }
 
     /** Host names, linked hubs, the hub extension and the registry, on a server builder. */
-    BerthServerBuilder applyTo(BerthServerBuilder builder) {
+    public BerthServerBuilder applyTo(BerthServerBuilder builder) {
         builder.hostNames(hostNames).linkedHubs(linkedHubs).hubRegistry(registry);
         return embedded == null ? builder : builder.extension(embedded);
     }
 
     /** Each embedded hub name's {@code iothubowner} connection string; empty without the embedded hub. */
-    Map<String, String> connectionStrings(BerthServer started) {
+    public Map<String, String> connectionStrings(BerthServer started) {
         Map<String, String> connectionStrings = new LinkedHashMap<>();
         if (embedded != null) {
             embedded.hubHostNames().forEach(h -> connectionStrings.put(h, embedded.serviceConnectionString(h, started.httpsPort())));

@@ -38,7 +38,7 @@ import javax.net.ssl.TrustManagerFactory;
 public final class ServiceApiClient {
     static final String API_VERSION = "2021-10-01";
     /** The IoT Hub REST API version; Berth's hub accepts any. */
-    static final String HUB_API_VERSION = "2021-04-12";
+    public static final String HUB_API_VERSION = "2021-04-12";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI baseUrl;
@@ -102,20 +102,14 @@ public final class ServiceApiClient {
         try (Stream<String> lines = response.body()) {
             if (response.statusCode() >= 400) {
                 String text = lines.collect(Collectors.joining("\n"));
-                JsonNode body = null;
-                try {
-                    body = text.isBlank() ? null : AppJson.MAPPER.readTree(text);
-                } catch (IOException e) {
-                    // reported with its raw text
-                }
-                throw refusal(response.statusCode(), body, text);
+                throw refusal(response.statusCode(), jsonOrNull(text), text);
             }
             Iterator<String> each = lines.iterator();
             while (each.hasNext() && onLine.test(each.next())) {
                 // onLine did the work
             }
         } catch (UncheckedIOException e) {
-            throw new CliException("the stream from " + baseUrl + " broke: " + e.getCause().getMessage(), e);
+            throw new CliException("the stream from " + baseUrl + " broke: " + CliException.reason(e.getCause()), e);
         }
     }
 
@@ -198,17 +192,24 @@ public final class ServiceApiClient {
 
     private static JsonNode parse(HttpResponse<String> response) {
         String text = response.body();
+        JsonNode body = jsonOrNull(text);
+        // a refusal that is not JSON is reported with its raw text; a success must be JSON to be used
+        if (body == null && text != null && !text.isBlank() && response.statusCode() < 400) {
+            throw new CliException("the service API answered " + response.statusCode() + " with something that is not JSON: "
+                    + text.substring(0, Math.min(200, text.length())));
+        }
+        return body;
+    }
+
+    /** The parsed body, or null when there is none or it is not JSON (the caller decides whether that is an error). */
+    private static JsonNode jsonOrNull(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return AppJson.MAPPER.readTree(text);
         } catch (IOException e) {
-            if (response.statusCode() >= 400) {
-                return null; // the refusal is reported with its raw text below
-            }
-            throw new CliException("the service API answered " + response.statusCode() + " with something that is not JSON: "
-                    + text.substring(0, Math.min(200, text.length())));
+            return null;
         }
     }
 

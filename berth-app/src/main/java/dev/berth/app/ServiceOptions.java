@@ -42,19 +42,22 @@ public final class ServiceOptions {
             }
         }
         URI url = serviceUrl != null ? serviceUrl : endpoints.localServiceUrl();
-        return client(connection, "--connection-string", url, ca, ServiceApiClient.API_VERSION);
+        return client(parse(connection, "--connection-string"), url, ca, ServiceApiClient.API_VERSION);
+    }
+
+    /** A connection string, or an error naming where it came from; shared with the hub commands' options. */
+    static ServiceConnectionString parse(String connection, String connectionOption) {
+        try {
+            return ServiceConnectionString.parse(connection);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("bad " + connectionOption + ": " + e.getMessage(), e);
+        }
     }
 
     /** Checks what a service API client needs and makes it; shared with the hub commands' options. */
-    static ServiceApiClient client(String connection, String connectionOption, URI url, Path ca, String apiVersion) {
+    static ServiceApiClient client(ServiceConnectionString parsed, URI url, Path ca, String apiVersion) {
         if (ca != null && !Files.isRegularFile(ca)) {
             throw new CliException("the CA file " + ca + " does not exist");
-        }
-        ServiceConnectionString parsed;
-        try {
-            parsed = ServiceConnectionString.parse(connection);
-        } catch (IllegalArgumentException e) {
-            throw new CliException("bad " + connectionOption + ": " + e.getMessage(), e);
         }
         if (!"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
             throw new CliException("--service-url must be an https:// URL with a host, got " + url);

@@ -36,10 +36,7 @@ class EnrollmentCommandsTest {
     }
 
     private static CliRun berth(String... args) {
-        String[] withDataDir = java.util.Arrays.copyOf(args, args.length + 2);
-        withDataDir[args.length] = "--data-dir";
-        withDataDir[args.length + 1] = dataDir.toString();
-        return CliRun.run(withDataDir);
+        return CliRun.inDataDir(dataDir, args);
     }
 
     @Test

@@ -24,7 +24,6 @@ final class BenchRun {
     private final BenchTarget target;
     private final BenchEnrollment.Attestation attestation;
     private final Duration limit;
-    private final Duration deviceTimeout;
     private final PrintWriter err;
 
     BenchRun(BenchReport.Settings settings, BenchTarget target, BenchEnrollment.Attestation attestation, Duration limit, PrintWriter err) {
@@ -32,7 +31,6 @@ final class BenchRun {
         this.target = target;
         this.attestation = attestation;
         this.limit = limit;
-        this.deviceTimeout = DEVICE_TIMEOUT;
         this.err = err;
     }
 
@@ -49,8 +47,8 @@ final class BenchRun {
         RunResult berth;
         BenchReport.ServerSide serverSide = null;
         try (FirstAnswerClock firstAnswers = new FirstAnswerClock()) {
-            warmUp(new BerthAttempts(target, warmup, firstAnswers, deviceTimeout)::start, warmup.size());
-            var attempts = new BerthAttempts(target, devices, firstAnswers, deviceTimeout);
+            warmUp(new BerthAttempts(target, warmup, firstAnswers, DEVICE_TIMEOUT)::start, warmup.size());
+            var attempts = new BerthAttempts(target, devices, firstAnswers, DEVICE_TIMEOUT);
             if (server != null) {
                 server.forgetAssignmentTiming(); // the warm-up's registrations are not part of the run
             }
@@ -77,9 +75,9 @@ final class BenchRun {
     private BenchReport.Baseline baseline(List<BenchEnrollment.BenchDevice> warmup, List<BenchEnrollment.BenchDevice> devices,
                                           BaselineTls tls) throws Exception {
         try (EchoMqttServer echo = EchoMqttServer.start(tls.chain(), tls.key())) {
-            warmUp(new BaselineDevices("localhost", echo.port(), target.idScope(), tls.trustedCa(), same(warmup), deviceTimeout)::start,
+            warmUp(new BaselineDevices("localhost", echo.port(), target.idScope(), tls.trustedCa(), same(warmup), DEVICE_TIMEOUT)::start,
                     warmup.size());
-            var clients = new BaselineDevices("localhost", echo.port(), target.idScope(), tls.trustedCa(), same(devices), deviceTimeout);
+            var clients = new BaselineDevices("localhost", echo.port(), target.idScope(), tls.trustedCa(), same(devices), DEVICE_TIMEOUT);
             try (ServerProbe probe = new ServerProbe(EchoMqttServer.THREAD_PREFIX)) {
                 RunResult run = load("baseline", clients::start, devices.size());
                 return new BenchReport.Baseline(BASELINE_DEFINITION, "echo server on 127.0.0.1:" + echo.port(), run, probe.finish());

@@ -1,7 +1,6 @@
 package dev.berth.app.bench;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
+import dev.berth.app.InProcessDataDirectory;
 import dev.berth.app.ServiceApiClient;
 import dev.berth.device.provisioning.ProvisioningTransport;
 import dev.berth.device.security.TrustedCa;
@@ -16,12 +15,8 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
 
 /** A Berth server in this JVM, on free loopback ports and a temporary SQLite data directory, for the bench to load. */
 final class InProcessBerth implements AutoCloseable {
@@ -29,11 +24,10 @@ final class InProcessBerth implements AutoCloseable {
     /** The server's own threads: Vert.x event loops and workers (the bench's clients run on other threads). */
     static final String THREAD_PREFIX = "vert.x-";
 
+    private final InProcessDataDirectory data;
     private final Path directory;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final BerthServer server;
-    private final Logger berthLog = (Logger) LoggerFactory.getLogger("dev.berth");
-    private final Level previousLevel = berthLog.getLevel();
 
     InProcessBerth(int retryAfterSeconds) throws IOException {
         meters.config().meterFilter(new MeterFilter() {
@@ -43,10 +37,15 @@ final class InProcessBerth implements AutoCloseable {
                         ? DistributionStatisticConfig.builder().percentiles(0.5, 0.9, 0.99).percentilePrecision(2).build().merge(config) : config;
             }
         });
-        berthLog.setLevel(Level.WARN); // per-registration INFO lines would cost more than what is measured
-        directory = Files.createTempDirectory("berth-bench-");
-        server = BerthServer.builder().dataDirectory(directory).bindHost("127.0.0.1").mqttPort(0).httpsPort(0)
-                .retryAfterSeconds(retryAfterSeconds).meterRegistry(meters).build().start();
+        data = InProcessDataDirectory.temporary("berth-bench-");
+        directory = data.path();
+        try {
+            server = BerthServer.builder().dataDirectory(directory).bindHost("127.0.0.1").mqttPort(0).httpsPort(0)
+                    .retryAfterSeconds(retryAfterSeconds).meterRegistry(meters).build().start();
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
     }
 
     BenchTarget target(ProvisioningTransport transport) {
@@ -98,15 +97,8 @@ final class InProcessBerth implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
+        try (data) {
             server.close();
-        } finally {
-            berthLog.setLevel(previousLevel);
-            try (Stream<Path> paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
         }
     }
 }

@@ -36,10 +36,6 @@ public final class ProgressBar implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::draw, 0, 250, TimeUnit.MILLISECONDS);
     }
 
-    static String line(String label, int total, int succeeded, int failed, int inFlight, double seconds) {
-        return line(label, total, succeeded, failed, inFlight, seconds, "registered");
-    }
-
     static String line(String label, int total, int succeeded, int failed, int inFlight, double seconds, String verb) {
         int done = succeeded + failed;
         int filled = total == 0 ? WIDTH : (int) ((long) done * WIDTH / total);

@@ -79,7 +79,7 @@ class BenchStatisticsTest {
 
     @Test
     void progress_line_shows_counts_and_a_proportional_bar() {
-        assertThat(ProgressBar.line("Berth", 100, 40, 10, 5, 3.21))
+        assertThat(ProgressBar.line("Berth", 100, 40, 10, 5, 3.21, "registered"))
                 .isEqualTo("Berth    [###############...............] 40/100 registered, 10 failed, 5 in flight, 3.2 s");
     }
 }

@@ -1,25 +1,19 @@
 package dev.berth.app.bench.methods;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import dev.berth.hub.BerthHub;
+import dev.berth.app.HubWiring;
+import dev.berth.app.InProcessDataDirectory;
 import dev.berth.server.BerthServer;
 import dev.berth.server.BerthServerBuilder;
 import dev.berth.server.store.PostgresBerthStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
 
 /**
  * Berth servers with the embedded hub in this JVM, on free loopback ports: one on SQLite, or several sharing one
@@ -30,16 +24,14 @@ import org.slf4j.LoggerFactory;
 final class HubNodes implements AutoCloseable {
     static final String HUB = "hub.bench.berth.test";
 
-    /** One started server with its hub. */
-    record Node(String name, BerthServer server, BerthHub hub) {
+    /** One started server with its hub's {@code iothubowner} connection string. */
+    record Node(BerthServer server, String hubConnectionString) {
     }
 
-    private final Path directory;
+    private final InProcessDataDirectory data;
     private final Postgres postgres;
     private final String schema;
     private final List<Node> nodes = new ArrayList<>();
-    private final Logger berthLog = (Logger) LoggerFactory.getLogger("dev.berth");
-    private final Level previousLevel = berthLog.getLevel();
 
     /** Where the nodes keep their state; null url means one node on SQLite in the data directory. */
     record Postgres(String url, String user, String password) {
@@ -47,13 +39,17 @@ final class HubNodes implements AutoCloseable {
 
     private HubNodes(Postgres postgres) throws IOException, SQLException {
         this.postgres = postgres;
-        berthLog.setLevel(Level.WARN); // per-connection INFO lines would cost more than what is measured
-        directory = Files.createTempDirectory("berth-bench-methods-");
+        data = InProcessDataDirectory.temporary("berth-bench-methods-");
         if (postgres == null) {
             schema = null;
         } else {
             schema = "berth_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-            execute("CREATE SCHEMA " + schema);
+            try {
+                execute("CREATE SCHEMA " + schema);
+            } catch (SQLException e) {
+                data.close();
+                throw e;
+            }
         }
     }
 
@@ -66,43 +62,36 @@ final class HubNodes implements AutoCloseable {
     }
 
     /** Starts one more node; on SQLite only one can run. */
-    Node start(String name) {
+    Node start() {
         if (postgres == null && !nodes.isEmpty()) {
             throw new IllegalStateException("one SQLite data directory serves one node");
         }
-        BerthHub hub = BerthHub.builder().hubHostNames(List.of(HUB)).build();
-        BerthServerBuilder builder = BerthServer.builder().dataDirectory(directory).bindHost("127.0.0.1").mqttPort(0).httpsPort(0)
-                .hostNames(List.of("localhost", HUB)).linkedHubs(List.of(HUB)).extension(hub).hubRegistry(hub.hubRegistry());
+        HubWiring wiring = HubWiring.embeddedOnly(HUB);
+        BerthServerBuilder builder = wiring.applyTo(BerthServer.builder()).dataDirectory(data.path()).bindHost("127.0.0.1")
+                .mqttPort(0).httpsPort(0);
         if (postgres != null) {
-            builder.store(PostgresBerthStore.open(postgres.url() + (postgres.url().contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    postgres.user(), postgres.password()));
+            builder.store(PostgresBerthStore.open(postgres.url(), postgres.user(), postgres.password(), schema));
         }
-        Node node = new Node(name, builder.build().start(), hub);
+        BerthServer server = builder.build().start();
+        Node node = new Node(server, wiring.connectionStrings(server).get(HUB));
         nodes.add(node);
         return node;
     }
 
     /** What the report says about where the nodes keep their state. */
     String storeDescription() {
-        return postgres == null ? "SQLite in " + directory : "PostgreSQL " + postgres.url() + ", schema " + schema + " (dropped afterwards)";
+        return postgres == null ? "SQLite in " + data.path() : "PostgreSQL " + postgres.url() + ", schema " + schema + " (dropped afterwards)";
     }
 
     @Override
     public void close() throws Exception {
-        try {
+        try (data) {
             for (int i = nodes.size() - 1; i >= 0; i--) {
                 nodes.get(i).server().close();
             }
             nodes.clear();
             if (schema != null) {
                 execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        } finally {
-            berthLog.setLevel(previousLevel);
-            try (Stream<Path> paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
             }
         }
     }

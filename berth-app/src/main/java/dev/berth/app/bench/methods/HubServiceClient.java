@@ -12,18 +12,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SSLContext;
 
 /**
- * The hub's service API of one node, spoken with {@code java.net.http} as a back-end would: creates device identities
- * and calls direct methods ({@code POST /twins/{id}/methods}), each call timed from just before it is sent to its
- * parsed answer.
+ * Direct-method calls ({@code POST /twins/{id}/methods}) to one node's hub, sent asynchronously with {@code java.net.http}
+ * as a back-end would, each timed from just before it is sent to its parsed answer. The CLI's {@code ServiceApiClient}
+ * is blocking, so it creates the devices but cannot keep {@code --concurrency} calls in flight.
  */
 final class HubServiceClient {
     static final String METHOD_NAME = "ping";
@@ -34,13 +32,13 @@ final class HubServiceClient {
     private final URI base;
     private final String authorization;
 
-    HubServiceClient(HttpClient http, String hubHostName, String connectionString, int httpsPort) {
+    /** @param base the node's HTTPS address; {@code hub} signs the calls for its host name, as {@code ServiceApiClient} does */
+    HubServiceClient(HttpClient http, URI base, ServiceConnectionString hub) {
         this.http = http;
-        this.base = URI.create("https://localhost:" + httpsPort);
-        ServiceConnectionString service = ServiceConnectionString.parse(connectionString);
+        this.base = base;
         // one token for the whole run (an hour), as the SDKs cache theirs: signing is not what is measured
-        this.authorization = SharedAccessSignatures.createToken(service.key(), hubHostName,
-                Instant.now().plusSeconds(3600).getEpochSecond(), service.keyName());
+        this.authorization = SharedAccessSignatures.createToken(hub.key(), hub.hostName(),
+                Instant.now().plusSeconds(3600).getEpochSecond(), hub.keyName());
     }
 
     /** One HTTP/1.1 client (connections kept alive and reused, as the service SDKs do) trusting the run's CA. */
@@ -53,21 +51,6 @@ final class HubServiceClient {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS for the service API: " + e.getMessage(), e);
         }
-    }
-
-    /** Creates a device with a random symmetric key. @return the key */
-    String createDevice(String deviceId) throws IOException, InterruptedException {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        String key = Base64.getEncoder().encodeToString(bytes);
-        String body = "{\"deviceId\":\"" + deviceId + "\",\"authentication\":{\"type\":\"sas\",\"symmetricKey\":{\"primaryKey\":\""
-                + key + "\",\"secondaryKey\":\"" + key + "\"}}}";
-        HttpResponse<String> created = http.send(request("/devices/" + deviceId).PUT(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 200) {
-            throw new IOException("creating device " + deviceId + " failed: HTTP " + created.statusCode() + " " + created.body());
-        }
-        return key;
     }
 
     /**

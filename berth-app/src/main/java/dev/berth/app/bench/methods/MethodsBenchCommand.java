@@ -3,10 +3,13 @@ package dev.berth.app.bench.methods;
 import dev.berth.app.AppJson;
 import dev.berth.app.BerthVersion;
 import dev.berth.app.CliException;
+import dev.berth.app.ServiceApiClient;
 import dev.berth.app.bench.BenchDurations;
 import dev.berth.app.bench.BenchReport;
 import dev.berth.device.security.TrustedCa;
+import dev.berth.protocol.service.ServiceConnectionString;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,10 +95,11 @@ public final class MethodsBenchCommand implements Callable<Integer> {
 
     private MethodsReport.PathRun singleNode(MethodsRun run, PrintWriter err) throws Exception {
         try (HubNodes nodes = HubNodes.onSqlite()) {
-            HubNodes.Node node = nodes.start("single");
-            HubServiceClient api = api(node, HubServiceClient.httpClient(trusted(node)));
+            HubNodes.Node node = nodes.start();
+            TrustedCa ca = TrustedCa.fromPemFile(node.server().caCertificate());
+            HubServiceClient api = methodCalls(node, HubServiceClient.httpClient(ca));
             progress(err, "One hub node on " + nodes.storeDescription() + "; connecting " + devices + " devices...");
-            try (MethodDevices connected = MethodDevices.connect(api, devices, "bench-sqlite", node.server().mqttPort(), trusted(node))) {
+            try (MethodDevices connected = MethodDevices.connect(registry(node), devices, "bench-sqlite", node.server().mqttPort(), ca)) {
                 run.warmUp(MethodsReport.SQLITE, api, connected);
                 return run.measure(MethodsReport.SQLITE, "one node on SQLite: calls and devices on the same node", api, connected);
             }
@@ -105,13 +109,14 @@ public final class MethodsBenchCommand implements Callable<Integer> {
     /** Devices on B; calls to B (local) and to A (cross-node). Both paths are warmed up before either is measured. */
     private List<MethodsReport.PathRun> twoNodes(MethodsRun run, HubNodes.Postgres postgres, PrintWriter err) throws Exception {
         try (HubNodes nodes = HubNodes.onPostgres(postgres)) {
-            HubNodes.Node a = nodes.start("A");
-            HubNodes.Node b = nodes.start("B");
-            HttpClient http = HubServiceClient.httpClient(trusted(a));
-            HubServiceClient toA = api(a, http);
-            HubServiceClient toB = api(b, http);
+            HubNodes.Node a = nodes.start();
+            HubNodes.Node b = nodes.start();
+            TrustedCa ca = TrustedCa.fromPemFile(a.server().caCertificate()); // the nodes share one data directory, so one CA
+            HttpClient http = HubServiceClient.httpClient(ca);
+            HubServiceClient toA = methodCalls(a, http);
+            HubServiceClient toB = methodCalls(b, http);
             progress(err, "Two hub nodes on " + nodes.storeDescription() + "; connecting " + devices + " devices to node B...");
-            try (MethodDevices onB = MethodDevices.connect(toB, devices, "bench-pg", b.server().mqttPort(), trusted(b))) {
+            try (MethodDevices onB = MethodDevices.connect(registry(b), devices, "bench-pg", b.server().mqttPort(), ca)) {
                 run.warmUp(MethodsReport.PG_LOCAL, toB, onB);
                 run.warmUp(MethodsReport.PG_CROSS, toA, onB);
                 String where = "two nodes on PostgreSQL, devices on node B (MQTT :" + b.server().mqttPort() + "): ";
@@ -124,13 +129,19 @@ public final class MethodsBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static HubServiceClient api(HubNodes.Node node, HttpClient http) {
-        int port = node.server().httpsPort();
-        return new HubServiceClient(http, HubNodes.HUB, node.hub().serviceConnectionString(HubNodes.HUB, port), port);
+    /** The node's hub REST API as the {@code berth hub} commands reach it, for creating the devices. */
+    private static ServiceApiClient registry(HubNodes.Node node) {
+        return new ServiceApiClient(serviceUrl(node), ServiceConnectionString.parse(node.hubConnectionString()),
+                node.server().caCertificate(), ServiceApiClient.HUB_API_VERSION);
     }
 
-    private static TrustedCa trusted(HubNodes.Node node) {
-        return TrustedCa.fromPemFile(node.server().caCertificate());
+    private static HubServiceClient methodCalls(HubNodes.Node node, HttpClient http) {
+        return new HubServiceClient(http, serviceUrl(node), ServiceConnectionString.parse(node.hubConnectionString()));
+    }
+
+    /** The hub's name does not resolve, so its API is reached on loopback (the node's certificate names localhost too). */
+    private static URI serviceUrl(HubNodes.Node node) {
+        return URI.create("https://localhost:" + node.server().httpsPort());
     }
 
     private static void progress(PrintWriter err, String line) {
